@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "pledgetrack.audit"
+    verbose_name = "변경 기록"

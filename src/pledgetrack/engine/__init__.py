@@ -1,0 +1,1 @@
+"""The engine: text, proposals, ingest, match, report. Imports no web framework."""
