@@ -88,6 +88,7 @@ def _database() -> dict:
     url = os.environ.get("PLEDGETRACK_DATABASE_URL", "").strip()
     if url:
         return dj_database_url.parse(url, conn_max_age=60)
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA_DIR / "pledgetrack.sqlite3"),
