@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_htmx",
+    "pledgetrack.site",
     "pledgetrack.audit",
     "pledgetrack.registry",
     "pledgetrack.documents",
@@ -62,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pledgetrack.site.middleware.LoginRequiredMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -77,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "pledgetrack.site.context.navigation",
             ],
         },
     },
@@ -117,11 +125,42 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = str(DATA_DIR / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Uploads: refuse anything larger than this before it is written anywhere.
 MAX_UPLOAD_BYTES = int(os.environ.get("PLEDGETRACK_MAX_UPLOAD_MB", "512")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every upload is streamed to a temporary file; the capped handler stops it past MAX_UPLOAD_BYTES.
+FILE_UPLOAD_HANDLERS = [
+    "pledgetrack.documents.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+CSRF_FAILURE_VIEW = "pledgetrack.site.views.csrf_failure"
+# Background work (ingesting uploads): "thread" = in-process pool; "eager" = run inline (tests).
+TASK_RUNNER = os.environ.get("PLEDGETRACK_TASK_RUNNER", "thread")
+TASK_WORKERS = int(os.environ.get("PLEDGETRACK_TASK_WORKERS", "1"))
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["pledgetrack.site.permissions.ModelPermissions"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "pledgetrack API",
+    "DESCRIPTION": "공약 반영 추적기 REST API. 토큰(Authorization: Token …) 또는 세션으로 인증합니다.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 LOGGING = {
     "version": 1,

@@ -50,3 +50,18 @@ def reader_for(fmt: str, file: str) -> Reader:
     module_name, function_name = target.split(":")
     reader: Reader = getattr(import_module(module_name), function_name)
     return reader
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def extract_file(path: Path, *, progress: ProgressCallback | None = None, sha256: str | None = None) -> list[Extraction]:
+    """Detect a file's format and read it: one Extraction (a feed gives one per entry)."""
+    from pledgetrack.engine.ingest.detect import detect_format
+
+    fmt = detect_format(path)
+    reader = reader_for(fmt, path.name)
+    digest = sha256 or file_sha256(path)
+    if progress is None:
+        return reader(path, digest)
+    return reader(path, digest, progress=progress)  # type: ignore[call-arg]
