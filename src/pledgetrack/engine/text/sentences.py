@@ -25,7 +25,8 @@ LIST_ITEM = re.compile(
 )
 _ENDS_UNIT = re.compile(r"(?:[.!?。…:;)\]」』]|[다요함음임됨짐][.]?)[\"'”’」』)]*$")
 MAX_UNIT_CHARS = 4000  # longer lines are cut at a space before Kiwi sees them
-_CUT = re.compile(r"[.!?]\s|\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,20 @@ def _units(text: str, join_wrapped: bool) -> Iterator[tuple[int, int, bool]]:
                 unit_start, unit_list = nxt[0], is_list_item(text[nxt[0] : nxt[1]])
 
 
+def _cut_point(window: str) -> int:
+    """Where to cut a too-long window: after the last sentence end, else the last space, in its second half."""
+    half = len(window) // 2
+    for pattern in (_SENTENCE_END, _SPACE):
+        matches = list(pattern.finditer(window, half))
+        if matches:
+            return matches[-1].end()
+    return len(window)
+
+
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut a very long unit into pieces of at most ``MAX_UNIT_CHARS`` at a sentence end or space."""
+    """Cut a very long unit into pieces of at most ``MAX_UNIT_CHARS``."""
     while end - start > MAX_UNIT_CHARS:
-        window = text[start : start + MAX_UNIT_CHARS]
-        cuts = [m.end() for m in _CUT.finditer(window, MAX_UNIT_CHARS // 2)]
-        sentence_ends = [m.end() for m in re.finditer(r"[.!?]\s", window[MAX_UNIT_CHARS // 2 :])]
-        cut = (MAX_UNIT_CHARS // 2 + sentence_ends[-1]) if sentence_ends else (cuts[-1] if cuts else len(window))
+        cut = _cut_point(text[start : start + MAX_UNIT_CHARS])
         yield start, start + cut
         start += cut
     yield start, end
@@ -114,9 +122,10 @@ def split_sentences(text: str, *, join_wrapped_lines: bool = False) -> list[Text
     for start, end, listed in _units(text, join_wrapped_lines):
         units.extend((s, e, listed) for s, e in _pieces(text, start, end))
     prose = [(s, e) for s, e, listed in units if not listed]
-    splits = get_kiwi().split_into_sents((text[s:e] for s, e in prose), return_tokens=False)
+    kiwi = get_kiwi()  # the shared instance is single-threaded: one call per unit
     cuts_by_unit = {}
-    for (start, _end), sentences in zip(prose, splits, strict=True):
+    for start, end in prose:
+        sentences = kiwi.split_into_sents(text[start:end], return_tokens=False)
         cuts_by_unit[start] = [start + sentence.start for sentence in sentences[1:]]
     spans = []
     for start, end, _listed in units:
