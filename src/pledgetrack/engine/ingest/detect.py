@@ -166,4 +166,9 @@ def _describe_binary(path: Path, head: bytes) -> str:
     return f"알 수 없는 이진 파일입니다 (확장자 '{path.suffix}')"
 
 
-SNIFFERS: tuple[Callable[[Path, bytes], str | None], ...] = (_sniff_magic, _sniff_ole, _sniff_zip, _sniff_text)
+SNIFFERS: tuple[Callable[[Path, bytes], str | None], ...] = (
+    _sniff_magic,
+    _sniff_ole,
+    _sniff_zip,
+    _sniff_text,
+)

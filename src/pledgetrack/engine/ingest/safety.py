@@ -69,7 +69,9 @@ def _check_member_name(path: Path, info: zipfile.ZipInfo) -> None:
 def _check_member_ratio(path: Path, info: zipfile.ZipInfo, limits: IngestLimits) -> None:
     if info.file_size > limits.max_member_bytes:
         raise _unsafe(
-            path, f"'{info.filename}'의 풀린 크기 {info.file_size:,}바이트가 한도 {limits.max_member_bytes:,}바이트를 넘습니다"
+            path,
+            f"'{info.filename}'의 풀린 크기 {info.file_size:,}바이트가 "
+            f"한도 {limits.max_member_bytes:,}바이트를 넘습니다",
         )
     if info.file_size <= limits.ratio_min_bytes:
         return
@@ -84,7 +86,9 @@ def check_zip(path: Path, archive: zipfile.ZipFile, limits: IngestLimits = DEFAU
     """Refuse a ZIP from its central directory alone: entries, total size, ratios, names."""
     infos = archive.infolist()
     if len(infos) > limits.max_zip_entries:
-        raise _unsafe(path, f"압축 안의 항목이 {len(infos):,}개로 한도 {limits.max_zip_entries:,}개를 넘습니다")
+        raise _unsafe(
+            path, f"압축 안의 항목이 {len(infos):,}개로 한도 {limits.max_zip_entries:,}개를 넘습니다"
+        )
     total = 0
     for info in infos:
         _check_member_name(path, info)
@@ -92,7 +96,9 @@ def check_zip(path: Path, archive: zipfile.ZipFile, limits: IngestLimits = DEFAU
         total += info.file_size
         if total > limits.max_zip_total_bytes:
             raise _unsafe(
-                path, f"풀린 크기 합계가 {total:,}바이트를 넘어 한도 {limits.max_zip_total_bytes:,}바이트를 초과합니다"
+                path,
+                f"풀린 크기 합계가 {total:,}바이트를 넘어 "
+                f"한도 {limits.max_zip_total_bytes:,}바이트를 초과합니다",
             )
 
 
@@ -127,12 +133,16 @@ def read_member(
         raise DocumentError(f"필요한 부분 '{name}'이 없습니다", file=path.name) from error
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         raise DocumentError(
-            f"'{name}'을 풀 수 없습니다 ({error})", file=path.name, hint="손상된 파일입니다. 원본을 다시 저장해 올려 주세요."
+            f"'{name}'을 풀 수 없습니다 ({error})",
+            file=path.name,
+            hint="손상된 파일입니다. 원본을 다시 저장해 올려 주세요.",
         ) from error
     return b"".join(chunks)
 
 
-def inflate_raw(path: Path, data: bytes, *, what: str, max_bytes: int = DEFAULT_LIMITS.max_member_bytes) -> bytes:
+def inflate_raw(
+    path: Path, data: bytes, *, what: str, max_bytes: int = DEFAULT_LIMITS.max_member_bytes
+) -> bytes:
     """Decompress a raw deflate stream (no zlib header) with a cap on the output size."""
     inflater = zlib.decompressobj(-15)
     try:
