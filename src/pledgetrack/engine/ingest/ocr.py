@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -33,12 +33,18 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class OcrOptions:
-    """How to run Tesseract. ``workers=0`` means one process per CPU core."""
+    """How to run Tesseract. ``workers=0`` means one process per CPU core.
+
+    With ``try_layouts`` every page is read once per psm (and per ``alt_languages`` entry)
+    and the reading with the higher mean word confidence is kept; ``good_enough`` > 0 stops
+    early once a reading is that confident (0–1).
+    """
 
     dpi: int = 300
     languages: str = "kor+eng"
     psm: tuple[int, ...] = (6, 4)
     try_layouts: bool = True
+    alt_languages: tuple[str, ...] = ()
     good_enough: float = 0.0
     timeout_s: float = 180.0
     workers: int = 0
@@ -72,7 +78,8 @@ def check_tesseract(options: OcrOptions, file: str) -> None:
     """Raise a ``DocumentError`` with the fix when the binary or a language is missing."""
     if shutil.which(options.binary) is None:
         raise DocumentError("OCR 프로그램(tesseract)이 없습니다", file=file, hint=INSTALL_HINT)
-    missing = set(options.languages.split("+")) - _installed_languages(options.binary)
+    wanted = {lang for spec in (options.languages, *options.alt_languages) for lang in spec.split("+")}
+    missing = wanted - _installed_languages(options.binary)
     if missing:
         names = ", ".join(sorted(missing))
         raise DocumentError(f"OCR 언어 데이터가 없습니다: {names}", file=file, hint=INSTALL_HINT)
@@ -156,13 +163,20 @@ def ocr_image(
     return ocr_prepared(to_pnm(image, options, source_dpi), options, label=label)
 
 
+def layouts(options: OcrOptions) -> list[tuple[str, int]]:
+    """The (languages, psm) pairs to try: all of them with ``try_layouts``, else the first."""
+    pairs = [
+        (languages, psm) for languages in (options.languages, *options.alt_languages) for psm in options.psm
+    ]
+    return pairs if options.try_layouts else pairs[:1]
+
+
 def ocr_prepared(data: bytes, options: OcrOptions, *, label: str) -> OcrPage:
     started = time.perf_counter()
-    modes = options.psm if options.try_layouts else options.psm[:1]
     best: OcrPage | None = None
-    for psm in modes:
+    for languages, psm in layouts(options):
         try:
-            raw, tsv = run_tesseract(data, psm, options)
+            raw, tsv = run_tesseract(data, psm, replace(options, languages=languages))
             text, confidence = clean_text(raw), mean_confidence(tsv)
         except subprocess.TimeoutExpired:
             warning = f"{label}: OCR이 {options.timeout_s:g}초 안에 끝나지 않아 건너뛰었습니다"
