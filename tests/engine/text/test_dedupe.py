@@ -46,12 +46,16 @@ def test_short_generic_lines_are_not_duplicates() -> None:
 
 
 def test_single_short_item_under_another_heading_is_kept() -> None:
-    text = "광주 7대 공약\n- 달빛고속철도 조기 착공\n- 군공항 이전\n\n대구 7대 공약\n- 달빛고속철도 조기 착공\n- 신공항"
+    text = (
+        "광주 7대 공약\n- 달빛고속철도 조기 착공\n- 군공항 이전\n\n"
+        "대구 7대 공약\n- 달빛고속철도 조기 착공\n- 신공항"
+    )
     assert remove_repeated_blocks(text).text == text
 
 
 def test_run_of_short_repeated_lines_is_removed() -> None:
-    text = "제목\nAI중심도시·달빛철도 등 집중 공략\n이번주 5개 정당 방문\nAI중심도시·달빛철도 등 집중 공략\n이번주 5개 정당 방문\n본문"
+    heads = "AI중심도시·달빛철도 등 집중 공략\n이번주 5개 정당 방문"
+    text = f"제목\n{heads}\n{heads}\n본문"
     result = remove_repeated_blocks(text)
     assert result.text == "제목\nAI중심도시·달빛철도 등 집중 공략\n이번주 5개 정당 방문\n본문"
     assert [b.text for b in result.removed] == ["AI중심도시·달빛철도 등 집중 공략", "이번주 5개 정당 방문"]

@@ -36,7 +36,9 @@ def test_parse_won(text: str, won: int) -> None:
     assert parse_won(text) == won
 
 
-@pytest.mark.parametrize("text", ["abc", "", "억원", "원", "1만 3억", "1조 12,000억", "1.5원", "5원 3", "12,34원", "-5억"])
+@pytest.mark.parametrize(
+    "text", ["abc", "", "억원", "원", "1만 3억", "1조 12,000억", "1.5원", "5원 3", "12,34원", "-5억"]
+)
 def test_parse_won_rejects_with_korean_message(text: str) -> None:
     with pytest.raises(MoneyFormatError, match="금액을 읽을 수 없습니다"):
         parse_won(text)
@@ -82,7 +84,10 @@ def test_round_trip_format_of_parse(jo: int, eok: int, man: int, rest: int, spac
 
 
 def test_find_amounts_in_prose() -> None:
-    text = "15대 과제, 40개 사업, 81조원 규모의 정책… AI 100조 투자, 670억원 추경, 메타의 1조2000억원 인수제안"
+    text = (
+        "15대 과제, 40개 사업, 81조원 규모의 정책… AI 100조 투자, 670억원 추경, "
+        "메타의 1조2000억원 인수제안"
+    )
     found = find_amounts(text)
     assert [(m.text, m.won) for m in found] == [
         ("81조원", 81 * JO),

@@ -51,7 +51,9 @@ def test_list_items_are_their_own_units() -> None:
     _check_offsets(text, spans)
 
 
-@pytest.mark.parametrize("line", ["1. 가", "12) 나", "(3) 다", "① 라", "- 마", "• 바", "○ 사", "  ㅇ 아", "가. 자"])
+@pytest.mark.parametrize(
+    "line", ["1. 가", "12) 나", "(3) 다", "① 라", "- 마", "• 바", "○ 사", "  ㅇ 아", "가. 자"]
+)
 def test_is_list_item(line: str) -> None:
     assert is_list_item(line)
 

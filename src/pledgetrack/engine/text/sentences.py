@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pledgetrack.engine.text.kiwi import get_kiwi
 
@@ -76,16 +77,16 @@ def _units(text: str, join_wrapped: bool) -> Iterator[tuple[int, int, bool]]:
         unit_start, unit_list = block[0][0], is_list_item(text[block[0][0] : block[0][1]])
         for index, (start, end) in enumerate(block):
             nxt = block[index + 1] if index + 1 < len(block) else None
-            if nxt and join_wrapped and _looks_wrapped(text[start:end], width):
-                if not is_list_item(text[nxt[0] : nxt[1]]):
-                    continue
+            wrapped = join_wrapped and _looks_wrapped(text[start:end], width)
+            if nxt and wrapped and not is_list_item(text[nxt[0] : nxt[1]]):
+                continue
             yield unit_start, end, unit_list
             if nxt:
                 unit_start, unit_list = nxt[0], is_list_item(text[nxt[0] : nxt[1]])
 
 
 def _cut_point(window: str) -> int:
-    """Where to cut a too-long window: after the last sentence end, else the last space, in its second half."""
+    """Where to cut a too-long window: after its last sentence end, else its last space (second half)."""
     half = len(window) // 2
     for pattern in (_SENTENCE_END, _SPACE):
         matches = list(pattern.finditer(window, half))
@@ -130,7 +131,7 @@ def split_sentences(text: str, *, join_wrapped_lines: bool = False) -> list[Text
     spans = []
     for start, end, _listed in units:
         bounds = [start, *cuts_by_unit.get(start, []), end]
-        for left, right in zip(bounds, bounds[1:], strict=False):
+        for left, right in pairwise(bounds):
             span = _trimmed(text, left, right)
             if span is not None:
                 spans.append(span)
