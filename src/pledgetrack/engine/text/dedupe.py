@@ -80,7 +80,7 @@ def _rebuild(text: str, removed: set[int]) -> DedupeResult:
 def remove_repeated_blocks(text: str) -> DedupeResult:
     """Drop repeated paragraphs/lines, keeping the first occurrence; report what was removed.
 
-    >>> long = "강 시장은 매주 수요일 서울 여의도에 있는 광주시 대외협력본부에 집무실을 연다."
+    >>> long = "강 시장은 매주 수요일 서울 여의도에 있는 광주시 대외협력본부에 ‘주간 여의도 집무실’을 연다."
     >>> result = remove_repeated_blocks(f"{long}\\n둘\\n{long}")
     >>> result.text == f"{long}\\n둘", len(result.removed)
     (True, 1)
