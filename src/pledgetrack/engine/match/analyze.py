@@ -1,0 +1,122 @@
+"""The matcher's entry point: one cell for every proposal row and actor.
+
+Projects are judged on their own; a task is judged on its own title and on its projects, and takes
+the better of the two (all projects reflected: reflected; some: partial). Long queries (a title with
+all its projects) are never embedded as one text.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pledgetrack.engine.match.index import PassageIndex, build_index
+from pledgetrack.engine.match.region import infer_home_region, normalize_region
+from pledgetrack.engine.match.settings import MatchSettings
+from pledgetrack.engine.match.verdict import RANK, Judged, assess, judge, make_query, ranked
+from pledgetrack.engine.types import Cell, Evidence, PreparedDocument, ProposalRow, Verdict
+
+Progress = Callable[[str, int, int], None]
+LABELS: dict[str, str] = {"reflected": "반영", "partial": "부분반영", "absent": "미반영"}
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """All cells, the settings used (plain values), the home region and stage timings in seconds."""
+
+    cells: tuple[Cell, ...]
+    settings: dict[str, Any]
+    home_region: str | None
+    timings: dict[str, float] = field(default_factory=dict)
+    actors: tuple[str, ...] = ()
+
+    def cell(self, proposal: str, actor: str) -> Cell:
+        return next(c for c in self.cells if c.proposal == proposal and c.actor == actor)
+
+
+def _evidence(index: PassageIndex, judged: Sequence[Judged], k: int, floor: float) -> tuple[Evidence, ...]:
+    out = []
+    for j in judged:
+        a = j.assessment
+        if a.coverage <= 0 and a.topic < floor:
+            continue
+        entry = index.entries[a.entry]
+        doc, p = index.documents[entry.doc], entry.passage
+        quote = doc.text[p.start : p.end]
+        if quote != p.text:
+            raise AssertionError(f"passage offsets do not match the text of {doc.name!r} at {p.start}")
+        out.append(Evidence(doc.name, p.page, p.start, p.end, quote, round(a.topic, 4)))
+        if len(out) == k:
+            break
+    return tuple(out)
+
+
+def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | None) -> tuple[Cell, list[Judged]]:
+    s = index.settings
+    query = make_query(row, s)
+    judged = ranked([judge(a, query, s, home) for a in assess(index, query, actor, home)])
+    if not judged:
+        return Cell(row.id, actor, "absent", 0.0, (), ("후보 문장 없음",)), []
+    best = judged[0]
+    evidence = _evidence(index, judged, s.top_k, s.partial_threshold)
+    return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, best.reasons), judged
+
+
+def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int) -> Cell:
+    """A task's cell from its own cell and its projects' cells."""
+    if not children:
+        return own
+    verdicts = [c.verdict for _, c in children]
+    if all(v == "reflected" for v in verdicts):
+        combined: Verdict = "reflected"
+    else:
+        combined = "partial" if any(v != "absent" for v in verdicts) else "absent"
+    verdict = own.verdict if RANK[own.verdict] >= RANK[combined] else combined
+    found = sum(v != "absent" for v in verdicts)
+    summary = f"사업 반영 {found}/{len(verdicts)}: " + ", ".join(
+        f"{row.title[:20]}({LABELS[c.verdict]})" for row, c in children
+    )
+    pool = sorted([*own.evidence, *(e for _, c in children for e in c.evidence)], key=lambda e: -e.score)
+    evidence = tuple({(e.document, e.start): e for e in pool}.values())[:k]
+    score = max(own.score, sum(c.score for _, c in children) / len(children))
+    reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *own.reasons)
+    return Cell(own.proposal, own.actor, verdict, round(score, 4), evidence, reasons)
+
+
+def analyze(
+    proposals: Sequence[ProposalRow],
+    documents: Sequence[PreparedDocument],
+    *,
+    settings: MatchSettings | None = None,
+    home_region: str | None = None,
+    progress: Progress | None = None,
+) -> AnalysisResult:
+    """Judge every proposal row (tasks and projects) against every actor's documents."""
+    s = settings or MatchSettings()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    home = normalize_region(home_region) if home_region else None
+    home = home or infer_home_region(f"{p.title} {p.description}" for p in proposals)
+    index = build_index(documents, s)
+    timings["index"] = time.perf_counter() - started
+    actors = tuple(dict.fromkeys(d.actor for d in documents))
+    cells: dict[tuple[str, str], Cell] = {}
+    total, done = len(proposals) * len(actors), 0
+    for row in proposals:
+        for actor in actors:
+            cells[(row.id, actor)] = _row_cell(index, row, actor, home)[0]
+            done += 1
+            if progress is not None:
+                progress("match", done, total)
+    timings["match"] = time.perf_counter() - started - timings["index"]
+    ordered = [_task_cell(cells, proposals, row, actor, s.top_k) for row in proposals for actor in actors]
+    timings["total"] = time.perf_counter() - started
+    return AnalysisResult(tuple(ordered), s.as_dict(), home, timings, actors)
+
+
+def _task_cell(cells: dict[tuple[str, str], Cell], rows: Sequence[ProposalRow], row: ProposalRow,
+               actor: str, k: int) -> Cell:
+    children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
+    return _combine(cells[(row.id, actor)], children, k)

@@ -1,0 +1,140 @@
+"""The aspects of one passage against one proposal: topic (terms and meaning), region, named
+projects, scale, timing and stance. Each aspect is measured here; the verdict is decided elsewhere."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pledgetrack.engine.match.lexicon import compact, get_lexicon
+from pledgetrack.engine.match.region import PassageRegion
+from pledgetrack.engine.match.settings import MatchSettings
+from pledgetrack.engine.match.tokens import Term
+from pledgetrack.engine.text.money import find_amounts, format_won
+
+_CLAUSE = re.compile(r"[,;.\n]|\s-\s|(?<=[다음함])\s")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a proposal row asks for: its text, key terms, amounts and whether it is urgent."""
+
+    id: str
+    text: str
+    terms: tuple[Term, ...]
+    amounts: tuple[int, ...]
+    urgent: str
+    region_neutral: bool
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One passage measured against one query."""
+
+    entry: int
+    coverage: float
+    dense: float | None
+    topic: float
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+    named: tuple[str, ...]
+    region: PassageRegion
+    stance: tuple[str, str] | None
+    amounts: tuple[int, ...]
+    later: str
+
+
+def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
+    return any(f in tokens or (len(f) >= 2 and f in text) for f in forms)
+
+
+def term_credit(term: Term, tokens: frozenset[str], text: str, heading: str, s: MatchSettings) -> float:
+    """1 when a form of the term is in the passage, less for a related term or a heading-only match."""
+    if _found(term.alternatives, tokens, text):
+        return 1.0
+    if _found(term.alternatives, frozenset(), heading):
+        return s.heading_credit
+    if term.related and _found(term.related, tokens, text):
+        return s.related_credit
+    return 0.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Weighted share of the query's terms found; which matched; whether a specific one did."""
+
+    share: float
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+    named: tuple[str, ...]
+    specific: bool
+
+
+def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: str, s: MatchSettings) -> Coverage:
+    """How much of the query the passage covers. Generic words alone never make a topic match."""
+    total = sum(t.weight for t in terms) or 1.0
+    got, matched, missing, named = 0.0, [], [], []
+    specific = all(t.weight == s.generic_weight for t in terms)
+    for term in terms:
+        credit = term_credit(term, tokens, text, heading, s)
+        got += term.weight * credit
+        (matched if credit else missing).append(term.form)
+        specific = specific or (credit > 0 and term.weight > s.generic_weight)
+        if term.named and credit == 1.0:
+            named.append(term.form)
+    return Coverage(got / total, tuple(matched), tuple(missing), tuple(named), specific)
+
+
+def scaled_cosine(cosine: float | None, s: MatchSettings) -> float:
+    if cosine is None:
+        return 0.0
+    return min(1.0, max(0.0, (cosine - s.dense_floor) / (s.dense_ceiling - s.dense_floor)))
+
+
+def topic_score(cov: Coverage, cosine: float | None, s: MatchSettings) -> float:
+    """Lexical coverage blended with meaning; a matched project name lifts it to at least a floor.
+    Without any specific (non-generic) term in common, the score stays below the partial threshold."""
+    share = cov.share
+    score = share if cosine is None else s.weight_lexical * share + s.weight_dense * scaled_cosine(cosine, s)
+    if cov.named:
+        score = max(score, s.named_floor)
+    if not cov.specific:
+        score = min(score, s.partial_threshold * 0.9)
+    return score
+
+
+def clauses_with(text: str, forms: Sequence[str]) -> list[str]:
+    """Clauses of ``text`` holding one of the matched forms (all clauses when none is given)."""
+    parts = [c for c in _CLAUSE.split(text) if c.strip()]
+    if not forms:
+        return parts
+    return [c for c in parts if any(f in compact(c) for f in forms)]
+
+
+def find_stance(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
+    """(kind, marker) when a clause about the proposal excludes, defers or rejects it."""
+    for clause in clauses_with(text, forms) or [text]:
+        for kind, pattern in get_lexicon().stance:
+            match = pattern.search(clause)
+            if match:
+                return kind, match.group(0)
+    return None
+
+
+def find_timing(text: str, kind: str) -> str:
+    """The first timing marker of the given kind ("urgent" or "later") in ``text``, or ""."""
+    for marker_kind, pattern in get_lexicon().timing:
+        match = pattern.search(text) if marker_kind == kind else None
+        if match:
+            return match.group(0)
+    return ""
+
+
+def amounts_in(text: str) -> tuple[int, ...]:
+    return tuple(m.won for m in find_amounts(text) if m.won >= 10**8)
+
+
+def describe_amounts(amounts: Sequence[int]) -> str:
+    return ", ".join(format_won(a) for a in amounts)
+

@@ -1,0 +1,101 @@
+"""Which region a passage is about: the 시도 it names, else its heading's, else its document's.
+
+A gazetteer of the 17 시도 (full and short names), their 시군구 and landmarks, and supra-regional
+names (호남, 부울경 …). The longest name wins at each position, so "전남대" (in 광주) is not 전남 and
+"대전환" is not 대전.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pledgetrack.engine.match.lexicon import get_lexicon
+
+Scope = Literal["home", "other", "national"]
+SCOPE_LABELS: dict[str, str] = {"home": "지역 일치", "other": "타 지역", "national": "지역 미명시"}
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    name: str
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PassageRegion:
+    """The regions a passage is about, where that came from (text/heading/document) and its scope."""
+
+    regions: frozenset[str]
+    source: str
+    scope: Scope
+
+    def label(self) -> str:
+        names = "·".join(sorted(self.regions)) or "전국"
+        return f"{SCOPE_LABELS[self.scope]}: {names}"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    names = sorted(get_lexicon().place_names, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def find_regions(text: str) -> list[RegionMention]:
+    """Place names in ``text`` with the 시도 they stand for (masking names cover none)."""
+    places = get_lexicon().place_names
+    return [
+        RegionMention(m.start(), m.end(), m.group(0), places[m.group(0)]) for m in _pattern().finditer(text)
+    ]
+
+
+def regions_in(text: str) -> frozenset[str]:
+    """The set of 시도 that ``text`` names."""
+    return frozenset(r for mention in find_regions(text) for r in mention.regions)
+
+
+def _scope(regions: frozenset[str], home: str | None) -> Scope:
+    if not regions:
+        return "national"
+    if home is None or home in regions:
+        return "home"
+    return "other"
+
+
+def resolve_region(contexts: Sequence[tuple[str, str]], home: str | None) -> PassageRegion:
+    """The first context naming a place decides: the passage's own text, then its heading(s), then
+    its document's title. ``contexts`` are (source, text) pairs in that order."""
+    for source, part in contexts:
+        found = regions_in(part)
+        if found:
+            return PassageRegion(found, source, _scope(found, home))
+    return PassageRegion(frozenset(), "none", "national")
+
+
+def normalize_region(name: str) -> str:
+    """The short 시도 name for any of its names ("광주광역시" -> "광주"); unknown names unchanged."""
+    regions = get_lexicon().place_names.get(name.strip(), ())
+    return regions[0] if len(regions) == 1 and name.strip() in _sido_names() else name.strip()
+
+
+@lru_cache(maxsize=1)
+def _sido_names() -> frozenset[str]:
+    return frozenset(n for names in get_lexicon().regions.values() for n in names)
+
+
+def infer_home_region(texts: Iterable[str]) -> str | None:
+    """The 시도 most often named in the proposals (only single-시도 names count), or None."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for mention in find_regions(text):
+            if len(mention.regions) == 1:
+                counts[mention.regions[0]] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]

