@@ -1,14 +1,15 @@
 """Conservative post-OCR correction against a domain lexicon.
 
 Tesseract's Korean model misreads a few things in pledge documents in the same way
-every time ("AI" → "시", "문화" → "문회", "달빛" → "달빚", "5·18" → "5-18"). For every
+every time ("AI" → "시"/"Al", "문화" → "문회", "달빛" → "달빚", "5·18" → "5-18"). For every
 lexicon term we generate its misread forms (from ``CONFUSIONS`` and from forms listed
 in the lexicon) and replace a misread form only where it stands as written:
 
 - a misread form never replaces text that is itself a lexicon term;
-- a term that starts with a Latin letter ("AI반도체") is fixed only when the misread form
-  does not follow a Hangul syllable ("광주시반도체" stays as it is);
-- a term that ends with a Latin letter is fixed only when no Latin letter follows.
+- a term that starts with a Latin letter or digit ("AI반도체", "5·18 정신") is fixed only
+  when the misread form does not follow a Hangul syllable, letter or digit
+  ("광주시반도체", "2518 정신" stay as they are);
+- a term that ends with a Latin letter or digit is fixed only when none follows.
 
 Nothing else is touched, so text without misread forms comes back unchanged.
 """
@@ -23,10 +24,10 @@ from importlib import resources
 
 # right -> the ways Tesseract (kor+eng) was seen to misread it
 CONFUSIONS: dict[str, tuple[str, ...]] = {
-    "AI": ("시",),
+    "AI": ("시", "Al", "씨"),
     "화": ("회",),
     "빛": ("빚",),
-    "·": ("-", "ㆍ", ":", ".", "‧"),
+    "·": ("-", "ㆍ", ":", ".", "‧", ""),
 }
 MAX_VARIANTS_PER_TERM = 64
 
@@ -83,9 +84,13 @@ def build_lexicon(terms: dict[str, tuple[str, ...]]) -> Lexicon:
 
 
 def _guarded(form: str, term: str) -> str:
-    before = "(?<![가-힣])" if term[:1].isascii() and term[:1].isalpha() else ""
-    after = "(?![A-Za-z])" if term[-1:].isascii() and term[-1:].isalpha() else ""
+    before = "(?<![가-힣A-Za-z0-9])" if _ascii_alnum(term[:1]) else ""
+    after = "(?![A-Za-z0-9])" if _ascii_alnum(term[-1:]) else ""
     return f"{before}{re.escape(form)}{after}"
+
+
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 @lru_cache(maxsize=1)
