@@ -12,6 +12,7 @@ import hashlib
 import io
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -104,11 +105,30 @@ def read_feed(
             else "항목이 없는 피드"
         )
         raise DocumentError(reason, file=path.name, hint="RSS 또는 Atom 피드 파일인지 확인해 주세요.")
+    note = _bozo_warning(path, parsed)
     extractions: list[Extraction] = []
     for number, entry in enumerate(parsed.entries, start=1):
         extraction = entry_extraction(path, number, entry)
         if extraction.pages and extraction.pages[0].text:
-            extractions.append(extraction)
+            extractions.append(replace(extraction, warnings=(*note, *extraction.warnings)))
         if progress:
             progress(number, len(parsed.entries))
+    if not extractions:
+        _refuse_empty(path, parsed)
     return extractions
+
+
+def _refuse_empty(path: Path, parsed: Any) -> None:
+    reason = (
+        f"피드를 해석하지 못했습니다 ({parsed.get('bozo_exception')})" if parsed.bozo else "항목이 없는 피드"
+    )
+    raise DocumentError(reason, file=path.name, hint="RSS 또는 Atom 피드 파일인지 확인해 주세요.")
+
+
+def _bozo_warning(path: Path, parsed: Any) -> tuple[str, ...]:
+    if not parsed.bozo:
+        return ()
+    return (
+        f"'{path.name}': 피드 형식에 오류가 있어({parsed.get('bozo_exception')}) "
+        "일부 항목을 놓쳤을 수 있습니다.",
+    )

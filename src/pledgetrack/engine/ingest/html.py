@@ -24,7 +24,7 @@ from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
+_DROP_TAGS = ("head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
 _BLOCK_TAGS = frozenset(
     {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "br", "tr", "article"}
 )
@@ -45,9 +45,7 @@ def decode_html(data: bytes) -> tuple[str, list[str]]:
 
 def main_text(markup: str) -> str:
     """The article body with paragraph breaks; the visible block text if trafilatura finds none."""
-    text = trafilatura.extract(
-        markup, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
-    )
+    text = trafilatura.extract(markup, output_format="txt", include_comments=False, include_tables=True)
     return text.strip() if text and text.strip() else fallback_text(markup)
 
 
@@ -58,13 +56,19 @@ def fallback_text(markup: str) -> str:
         return ""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     parts: list[str] = []
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
-            parts.append("\n")
-        parts.append((element.text or "") if isinstance(element.tag, str) else "")
-        parts.append(element.tail or "")
+    _collect(root, parts)
     lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    """Text of ``element`` and its children in order, with a line break around block elements."""
+    block = "\n" if element.tag in _BLOCK_TAGS else ""
+    parts.append(block + ((element.text or "") if isinstance(element.tag, str) else ""))
+    for child in element:
+        _collect(child, parts)
+        parts.append(child.tail or "")
+    parts.append(block)
 
 
 def page_metadata(markup: str, text: str) -> DocumentMetadata:
