@@ -53,3 +53,15 @@ def test_unreviewed_cell_must_keep_machine_verdict() -> None:
         ReportCell(proposal="T1", actor="가람당", verdict="reflected", machine_verdict="absent")
     with pytest.raises(InputError, match="판정 값"):
         ReportCell(proposal="T1", actor="가람당", verdict="yes", machine_verdict="yes")  # type: ignore[arg-type]
+
+
+def test_report_engine_imports_no_web_framework() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pledgetrack.engine.report; "
+        "print(any(m.split('.')[0] in ('django', 'rest_framework') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
