@@ -1,0 +1,1 @@
+"""Support code for ``benchmarks.quality``: evaluation sets, corpus loading, metrics and baselines."""

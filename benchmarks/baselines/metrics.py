@@ -1,0 +1,121 @@
+"""Scoring verdict cells against gold: strict 3-way accuracy, detection P/R/F1, evidence hit@3.
+
+Rules:
+- a cell is correct when its verdict is one of the gold options (``a|b``);
+- detection is "reflected or partial" vs "absent". Gold that allows both sides (``partial|absent``)
+  agrees with whatever was predicted, so it never counts as an error;
+- evidence hit@3 covers gold rows with an evidence string: a hit when one of the cell's first three
+  evidence quotes contains it after removing spaces and punctuation;
+- per-class recall is over rows whose primary (first) gold option is the class; precision over cells
+  predicted as the class. The confusion matrix is primary gold option × prediction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from benchmarks.baselines.sets import GoldRow
+
+CLASSES = ("reflected", "partial", "absent")
+POSITIVE = frozenset({"reflected", "partial"})
+
+
+def compact(text: str) -> str:
+    """Text without spaces, punctuation and symbols (what evidence strings are compared on)."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+@dataclass(frozen=True)
+class Prediction:
+    verdict: str
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass
+class Metrics:
+    cells: int = 0
+    strict_accuracy: float = 0.0
+    detection_precision: float = 0.0
+    detection_recall: float = 0.0
+    detection_f1: float = 0.0
+    evidence_hit_at_3: float | None = None
+    evidence_rows: int = 0
+    per_class: dict[str, dict[str, float | int]] = field(default_factory=dict)
+    per_case: dict[str, dict[str, float | int]] = field(default_factory=dict)
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    missing_cells: int = 0
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else 0.0
+
+
+def detection(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for row, pred in zip(gold, preds, strict=True):
+        sides = {option in POSITIVE for option in row.options}
+        said = pred.verdict in POSITIVE
+        truth = said if len(sides) == 2 else sides.pop()
+        tp += said and truth
+        fp += said and not truth
+        fn += truth and not said
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return precision, recall, _ratio(2 * precision * recall, precision + recall) if tp else 0.0
+
+
+def evidence_hit(row: GoldRow, pred: Prediction, k: int = 3) -> bool:
+    needle = compact(row.evidence)
+    return any(needle in compact(quote) for quote in pred.quotes[:k])
+
+
+def _per_class(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> dict[str, dict[str, float | int]]:
+    result: dict[str, dict[str, float | int]] = {}
+    for cls in CLASSES:
+        predicted = [row for row, p in zip(gold, preds, strict=True) if p.verdict == cls]
+        primary = [(row, p) for row, p in zip(gold, preds, strict=True) if row.options[0] == cls]
+        result[cls] = {
+            "precision": _ratio(sum(cls in row.options for row in predicted), len(predicted)),
+            "recall": _ratio(sum(p.verdict in row.options for row, p in primary), len(primary)),
+            "predicted": len(predicted),
+            "gold": len(primary),
+        }
+    return result
+
+
+def _per_case(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> dict[str, dict[str, float | int]]:
+    totals: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for row, pred in zip(gold, preds, strict=True):
+        case = row.case or "-"
+        totals[case] += 1
+        right[case] += pred.verdict in row.options
+    return {case: {"n": n, "accuracy": _ratio(right[case], n)} for case, n in sorted(totals.items())}
+
+
+def _confusion(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(CLASSES, 0))
+    for row, pred in zip(gold, preds, strict=True):
+        table[row.options[0]][pred.verdict] += 1
+    return {cls: table[cls] for cls in CLASSES}
+
+
+def score(gold: Sequence[GoldRow], predictions: dict[tuple[str, str], Prediction]) -> Metrics:
+    """Metrics of ``predictions`` keyed by (proposal, actor); a missing cell counts as absent."""
+    missing = sum((row.proposal, row.actor) not in predictions for row in gold)
+    preds = [predictions.get((row.proposal, row.actor), Prediction("absent")) for row in gold]
+    precision, recall, f1 = detection(gold, preds)
+    with_evidence = [(row, p) for row, p in zip(gold, preds, strict=True) if row.evidence]
+    hits = sum(evidence_hit(row, p) for row, p in with_evidence)
+    return Metrics(
+        cells=len(gold),
+        strict_accuracy=_ratio(sum(p.verdict in row.options for row, p in zip(gold, preds, strict=True)),
+                               len(gold)),
+        detection_precision=precision, detection_recall=recall, detection_f1=f1,
+        evidence_hit_at_3=_ratio(hits, len(with_evidence)) if with_evidence else None,
+        evidence_rows=len(with_evidence),
+        per_class=_per_class(gold, preds), per_case=_per_case(gold, preds),
+        confusion=_confusion(gold, preds), missing_cells=missing,
+    )

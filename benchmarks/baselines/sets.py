@@ -1,0 +1,96 @@
+"""Evaluation sets: where their proposals, documents and gold labels live, and how to read them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pledgetrack.engine.types import VERDICTS, ProposalRow
+
+BENCH = Path(__file__).resolve().parent.parent
+DATA = BENCH / "data"
+SHARED = BENCH.parent.parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    proposal: str
+    actor: str
+    options: tuple[str, ...]  # acceptable verdicts, the first is the primary label
+    evidence: str = ""
+    case: str = ""
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    proposals: Path
+    docs: Path
+    gold: Path
+    region: str = "광주광역시"
+    split: str = "dev"
+
+
+def _subsets(split: str) -> list[EvalSet]:
+    found = []
+    for folder in sorted((DATA / "synthetic" / split).iterdir()):
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        name = f"synthetic-{split}/{folder.name}"
+        found.append(EvalSet(name, folder / "proposals.csv", folder / "docs", folder / "gold.csv",
+                             meta["region"], split))
+    return found
+
+
+def _gwangju_2022() -> list[EvalSet]:
+    base = SHARED / "gwangju-2022"
+    return [EvalSet("gwangju-2022", base / "proposals.csv", base / "docs", base / "gold.csv")]
+
+
+def _real_2025() -> list[EvalSet]:
+    base = DATA / "real-2025"
+    return [EvalSet("real-2025", base / "proposals.csv", SHARED / "real-2025" / "docs", base / "gold.csv")]
+
+
+SETS = {
+    "gwangju-2022": _gwangju_2022,
+    "real-2025": _real_2025,
+    "synthetic-dev": lambda: _subsets("dev"),
+    "synthetic-heldout": lambda: _subsets("heldout"),
+}
+
+
+def resolve_sets(name: str) -> list[EvalSet]:
+    """The evaluation sets named ``name`` (one of :data:`SETS` or ``all``)."""
+    if name == "all":
+        return [s for make in SETS.values() for s in make()]
+    if name not in SETS:
+        raise SystemExit(f"알 수 없는 세트 '{name}'. 가능한 값: {', '.join([*SETS, 'all'])}")
+    return SETS[name]()
+
+
+def read_gold(path: Path) -> list[GoldRow]:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            options = tuple(v.strip() for v in row["verdict"].split("|"))
+            bad = [v for v in options if v not in VERDICTS]
+            if bad:
+                raise ValueError(f"{path}:{line}: 판정 값 {bad} 은(는) {VERDICTS} 중 하나여야 합니다.")
+            rows.append(GoldRow(row["proposal"].strip(), row["actor"].strip(), options,
+                                (row.get("evidence") or "").strip(), (row.get("case") or "").strip()))
+    return rows
+
+
+def load_proposals(path: Path) -> list[ProposalRow]:
+    """The registry rows of a proposals CSV, read by the engine's own reader."""
+    from pledgetrack.engine.proposals import read_proposals
+
+    return read_proposals(path)
+
+
+def proposal_query(proposal: ProposalRow, rows: list[ProposalRow]) -> str:
+    """A task's query text: its title, description and its projects' titles."""
+    children = [r.title for r in rows if r.parent == proposal.id]
+    return " ".join(part for part in (proposal.title, proposal.description, *children) if part)
