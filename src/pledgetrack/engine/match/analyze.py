@@ -78,8 +78,15 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int) ->
     summary = f"사업 반영 {found}/{len(verdicts)}: " + ", ".join(
         f"{row.title[:20]}({LABELS[c.verdict]})" for row, c in children
     )
-    pool = sorted([*own.evidence, *(e for _, c in children for e in c.evidence)], key=lambda e: -e.score)
-    evidence = tuple({(e.document, e.start): e for e in pool}.values())[:k]
+    cells = [own, *(c for _, c in children)]
+    pool = sorted(
+        ((RANK[c.verdict], i == 0, e.score, e) for c in cells for i, e in enumerate(c.evidence)),
+        key=lambda item: item[:3], reverse=True,
+    )
+    best: dict[tuple[str, int], Evidence] = {}
+    for *_, e in pool:
+        best.setdefault((e.document, e.start), e)
+    evidence = tuple(best.values())[:k]
     score = max(own.score, sum(c.score for _, c in children) / len(children))
     reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *own.reasons)
     return Cell(own.proposal, own.actor, verdict, round(score, 4), evidence, reasons)

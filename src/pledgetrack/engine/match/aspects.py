@@ -26,6 +26,7 @@ class Query:
     amounts: tuple[int, ...]
     urgent: str
     region_neutral: bool
+    regions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Assessment:
     stance: tuple[str, str] | None
     amounts: tuple[int, ...]
     later: str
+    small: str = ""
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -71,10 +73,12 @@ class Coverage:
     specific: bool
 
 
-def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: str, s: MatchSettings) -> Coverage:
-    """How much of the query the passage covers. Generic words alone never make a topic match."""
-    total = sum(t.weight for t in terms) or 1.0
-    got, matched, missing, named = 0.0, [], [], []
+def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: str, s: MatchSettings,
+             pair: bool | None = None) -> Coverage:
+    """How much of the query the passage covers. Generic words alone never make a topic match.
+    ``pair``: for a query linking several regions, whether the passage names all of them (one more term)."""
+    total = sum(t.weight for t in terms) + (1.0 if pair is not None else 0.0) or 1.0
+    got, matched, missing, named = (1.0 if pair else 0.0), [], [], []
     specific = all(t.weight == s.generic_weight for t in terms)
     for term in terms:
         credit = term_credit(term, tokens, text, heading, s)
@@ -104,17 +108,34 @@ def topic_score(cov: Coverage, cosine: float | None, s: MatchSettings) -> float:
     return score
 
 
-def clauses_with(text: str, forms: Sequence[str]) -> list[str]:
-    """Clauses of ``text`` holding one of the matched forms (all clauses when none is given)."""
+_STANCE_CONTEXT = frozenset(
+    "이번 공약 포함 반영 추진 여부 결정 입장 사안 검토 논의 합의 국민 제외 대상 이후 추후 향후 필요 시기 대상".split()
+)
+
+
+def _predicate_only(clause: str) -> bool:
+    """A clause that only carries a predicate about what came before ("이번 공약에는 포함하지 않습니다")."""
+    from pledgetrack.engine.match.tokens import content_forms
+
+    return all(form in _STANCE_CONTEXT for form, tag in content_forms(clause) if tag in {"NNG", "NNP"})
+
+
+def _stance_scope(text: str, forms: Sequence[str]) -> list[str]:
+    """Clauses about the proposal, each joined with a following predicate-only clause."""
     parts = [c for c in _CLAUSE.split(text) if c.strip()]
     if not forms:
         return parts
-    return [c for c in parts if any(f in compact(c) for f in forms)]
+    scope = []
+    for i, clause in enumerate(parts):
+        if any(f in compact(clause) for f in forms):
+            follow = parts[i + 1] if i + 1 < len(parts) and _predicate_only(parts[i + 1]) else ""
+            scope.append(f"{clause} {follow}")
+    return scope
 
 
 def find_stance(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
     """(kind, marker) when a clause about the proposal excludes, defers or rejects it."""
-    for clause in clauses_with(text, forms) or [text]:
+    for clause in _stance_scope(text, forms) or [text]:
         for kind, pattern in get_lexicon().stance:
             match = pattern.search(clause)
             if match:

@@ -2,7 +2,7 @@
 
 A gazetteer of the 17 시도 (full and short names), their 시군구 and landmarks, and supra-regional
 names (호남, 부울경 …). The longest name wins at each position, so "전남대" (in 광주) is not 전남 and
-"대전환" is not 대전.
+"대전환" is not 대전; a name never starts inside a word ("취수원" is not 수원).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class PassageRegion:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     names = sorted(get_lexicon().place_names, key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile("(?<![가-힣])(?:" + "|".join(re.escape(n) for n in names) + ")")
 
 
 def find_regions(text: str) -> list[RegionMention]:

@@ -28,9 +28,10 @@ class MatchSettings:
     named_weight: float = 2.0
     related_credit: float = 0.5
     heading_credit: float = 0.5
+    description_weight: float = 0.5
     # verdict
     reflected_threshold: float = 0.55
-    partial_threshold: float = 0.30
+    partial_threshold: float = 0.36
     named_floor: float = 0.45
     scale_ratio: float = 0.5
     region_neutral_levels: tuple[str, ...] = ("national",)

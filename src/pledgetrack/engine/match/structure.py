@@ -39,6 +39,7 @@ class DocumentStructure:
     """Context lines for any offset of one document."""
 
     def __init__(self, document: PreparedDocument) -> None:
+        self._text = document.text
         self.lines = _lines(document.text)
         self._starts = [line.start for line in self.lines]
         counts = Counter(compact(p.text) for p in document.passages)
@@ -46,6 +47,17 @@ class DocumentStructure:
 
     def _index(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset) - 1
+
+    def block_end(self, offset: int, end: int) -> int:
+        """Where the block of the line holding ``offset`` ends: before the next line indented no deeper."""
+        i = self._index(offset)
+        if i < 0:
+            return end
+        indent = self.lines[i].indent
+        for line in self.lines[i + 1 :]:
+            if line.indent <= indent:
+                return max(end, line.start - 1)
+        return max(end, len(self._text))
 
     def context(self, offset: int) -> tuple[str, str]:
         """(parent line, section title) above the line holding ``offset``; empty when none."""

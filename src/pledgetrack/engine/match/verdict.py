@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pledgetrack.engine.match.aspects import (
     Assessment,
@@ -24,9 +24,9 @@ from pledgetrack.engine.match.aspects import (
 )
 from pledgetrack.engine.match.index import PassageIndex
 from pledgetrack.engine.match.lexicon import compact
-from pledgetrack.engine.match.region import find_regions, resolve_region
+from pledgetrack.engine.match.region import find_regions, regions_in, resolve_region
 from pledgetrack.engine.match.settings import MatchSettings
-from pledgetrack.engine.match.tokens import key_terms, query_tokens
+from pledgetrack.engine.match.tokens import Term, key_terms, query_tokens
 from pledgetrack.engine.types import ProposalRow, Verdict
 
 RANK: dict[str, int] = {"absent": 0, "partial": 1, "reflected": 2}
@@ -45,10 +45,21 @@ class Judged:
 
 def make_query(row: ProposalRow, s: MatchSettings) -> Query:
     text = " ".join(part for part in (row.title, row.description, " ".join(row.keywords)) if part)
-    terms = key_terms(text, generic_weight=s.generic_weight, named_weight=s.named_weight)
+    terms = _query_terms(row, s)
     amounts = amounts_in(text) + ((row.budget_won,) if row.budget_won else ())
     neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
-    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral)
+    regions = frozenset(r for m in find_regions(text) if len(m.regions) <= 2 for r in m.regions)
+    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions)
+
+
+def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
+    """Title terms, then description and keyword terms at ``description_weight`` of their weight."""
+    title = key_terms(f"{row.title} {' '.join(row.keywords)}", generic_weight=s.generic_weight,
+                      named_weight=s.named_weight)
+    seen = {t.form for t in title}
+    extra = key_terms(row.description, generic_weight=s.generic_weight, named_weight=s.named_weight)
+    more = [replace(t, weight=t.weight * s.description_weight) for t in extra if t.form not in seen]
+    return (*title, *more)
 
 
 def assess(index: PassageIndex, query: Query, actor: str, home: str | None) -> list[Assessment]:
@@ -79,7 +90,10 @@ def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None,
     contexts = _contexts(index, i)
     heading = " ".join(c for source, c in contexts[1:4] if c)
     tokens = frozenset(index.tokens[i])
-    cov = coverage(query.terms, tokens, compact(text), compact(heading), s)
+    pair = query.regions <= regions_in(text) if len(query.regions) >= 2 else None
+    doc = index.documents[entry.doc]
+    block = doc.text[entry.passage.start : index.structures[entry.doc].block_end(entry.passage.start, entry.passage.end)]
+    cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair)
     return Assessment(
         entry=i,
         coverage=cov.share,
@@ -90,8 +104,9 @@ def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None,
         named=cov.named,
         region=resolve_region(contexts, home),
         stance=find_stance(text, cov.matched),
-        amounts=amounts_in(text),
+        amounts=amounts_in(block),
         later=find_timing(text, "later"),
+        small=find_timing(block, "small"),
     )
 
 
@@ -114,14 +129,17 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         verdict = "absent"
         reasons.append(f"타 지역 공약: {'·'.join(sorted(a.region.regions))}")
     elif home is not None and a.region.scope == "national" and not q.region_neutral:
-        verdict = _cap(verdict, "partial")
-        reasons.append("지역 미명시: 전국 단위 공약")
+        verdict = "partial" if verdict == "reflected" else "absent"
+        reasons.append("지역 미명시: 전국 단위 공약" + ("" if verdict == "partial" else ", 구체 사업 불일치"))
     elif home is not None:
         reasons.append(a.region.label())
     if a.stance is not None:
         verdict = "absent"
         reasons.append(f"유보·제외 표현({STANCE_LABELS[a.stance[0]]}): '{a.stance[1]}'")
     verdict = _scale(a, q, s, verdict, reasons)
+    if a.small and not find_timing(q.text, "small"):
+        verdict = _cap(verdict, "partial")
+        reasons.append(f"규모 축소: 공약 '{a.small}'")
     if q.urgent and a.later:
         verdict = _cap(verdict, "partial")
         reasons.append(f"시기 차이: 제안 '{q.urgent}', 공약 '{a.later}'")
