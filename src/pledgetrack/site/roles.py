@@ -26,12 +26,21 @@ EDITOR_EXTRA: tuple[str, ...] = (
     "matching.change_matchcell",
     "documents.add_document",
     "documents.add_source",
-    *(f"advocacy.{action}_{model}" for model in APP_MODELS["advocacy"] for action in ("add", "change", "delete")),
+    *(
+        f"advocacy.{action}_{model}"
+        for model in APP_MODELS["advocacy"]
+        for action in ("add", "change", "delete")
+    ),
     "monitor.change_alert",
 )
 ADMIN_EXTRA: tuple[str, ...] = (
-    "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
-    "authtoken.view_token", "authtoken.add_token", "authtoken.delete_token",
+    "auth.view_user",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_group",
+    "authtoken.view_token",
+    "authtoken.add_token",
+    "authtoken.delete_token",
 )
 
 
@@ -61,7 +70,9 @@ def ensure_roles(apps: Any = None) -> None:
         wanted = []
         for perm in sorted(perms):
             app_label, codename = perm.split(".", 1)
-            found = permission_model.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            found = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if found is not None:
                 wanted.append(found)
         group.permissions.set(wanted)

@@ -36,7 +36,9 @@ if SECRET_KEY == DEV_SECRET and not DEVELOPMENT:
         "임의의 긴 비밀 키를 환경 변수로 지정해 주세요."
     )
 
-ALLOWED_HOSTS = [h for h in os.environ.get("PLEDGETRACK_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("PLEDGETRACK_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h
+]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("PLEDGETRACK_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -95,7 +97,7 @@ WSGI_APPLICATION = "pledgetrack.site.wsgi.application"
 def _database() -> dict:
     url = os.environ.get("PLEDGETRACK_DATABASE_URL", "").strip()
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
+        return dict(dj_database_url.parse(url, conn_max_age=60))
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",

@@ -33,6 +33,12 @@ class Command(BaseCommand):
         user.is_staff = role == ADMIN
         user.save()
         user.groups.set([Group.objects.get(name=role)])
-        record(action="create_user" if created else "update_user", object_type="user", object_id=user.pk,
-               object_label=username, after={"role": role}, actor_label="manage.py")
+        record(
+            action="create_user" if created else "update_user",
+            object_type="user",
+            object_id=user.pk,
+            object_label=username,
+            after={"role": role},
+            actor_label="manage.py",
+        )
         self.stdout.write(f"{'만들었습니다' if created else '바꿨습니다'}: {username} ({role})")

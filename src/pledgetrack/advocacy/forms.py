@@ -1,0 +1,70 @@
+"""Forms for the advocacy log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from pledgetrack.advocacy.models import BudgetAsk, FollowUp, Meeting, OfficeDay
+from pledgetrack.registry.models import Proposal
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class ReasonMixin(forms.Form):
+    reason = forms.CharField(label="변경 사유", required=False, max_length=500)
+
+
+class MeetingForm(forms.ModelForm, ReasonMixin):
+    class Meta:
+        model = Meeting
+        fields = ("date", "time", "title", "place", "actor", "people", "proposals", "notes")
+        widgets = {  # noqa: RUF012
+            "date": DATE,
+            "time": TIME,
+            "people": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "proposals": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposals"].queryset = Proposal.objects.order_by("position", "code")
+        self.fields["proposals"].help_text = "Ctrl(⌘) 키를 누른 채 여러 개를 고를 수 있습니다."
+
+
+FollowUpFormSet = forms.inlineformset_factory(
+    Meeting,
+    FollowUp,
+    fields=["text", "due_date", "done"],
+    extra=2,
+    can_delete=False,
+    widgets={"due_date": DATE},
+)
+
+
+class OfficeDayForm(forms.ModelForm, ReasonMixin):
+    class Meta:
+        model = OfficeDay
+        fields = ("title", "weekday", "place", "start_date", "end_date", "agenda")
+        widgets = {"start_date": DATE, "end_date": DATE, "agenda": forms.Textarea(attrs={"rows": 3})}  # noqa: RUF012
+
+
+class BudgetAskForm(forms.ModelForm, ReasonMixin):
+    class Meta:
+        model = BudgetAsk
+        fields = (
+            "title",
+            "proposal",
+            "budget_kind",
+            "asked_won",
+            "pledged_won",
+            "reflected_won",
+            "status",
+            "asked_on",
+            "decided_on",
+            "notes",
+        )
+        widgets = {"asked_on": DATE, "decided_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}  # noqa: RUF012
