@@ -16,7 +16,7 @@ from pledgetrack.engine.errors import (
     UnsupportedFormatError,
 )
 from pledgetrack.engine.ingest.detect import detect_format
-from pledgetrack.engine.ingest.pipeline import READERS
+from pledgetrack.engine.ingest.pipeline import READERS, file_sha256, reader_for
 from pledgetrack.engine.ingest.safety import IngestLimits
 from tests.data.ingest.make_hwp import build_cfb, build_hwp, paragraph
 from tests.data.ingest.make_zip import stored, write_zip
@@ -127,3 +127,31 @@ def test_size_limit_uses_stat_and_never_reads(tmp_path: Path) -> None:
     with pytest.raises(UnsafeDocumentError, match="한도 1,000바이트"):
         detect_format(small, IngestLimits(max_file_bytes=1000))
     os.remove(huge)
+
+
+def test_detected_format_dispatches_to_a_working_reader(tmp_path: Path) -> None:
+    """Every non-PDF/image format end to end: detect, look up in READERS, read."""
+    document = HwpxDocument.new()
+    document.add_paragraph("예시 공약 HWPX")
+    document.save_to_path(tmp_path / "a.hwpx")
+    word = docx.Document()
+    word.add_paragraph("예시 공약 DOCX")
+    word.save(str(tmp_path / "a.docx"))
+    files = {
+        "a.hwp": ("hwp", build_hwp([paragraph("예시 공약 HWP")])),
+        "a.txt": ("txt", "예시 공약 TXT".encode("cp949")),
+        "a.html": ("html", "<html><body><p>예시 공약 HTML</p></body></html>".encode()),
+        "a.xml": (
+            "feed",
+            '<rss version="2.0"><channel><item><title>예시 공약 FEED</title></item></channel></rss>'.encode(),
+        ),
+    }
+    for name, (_, data) in files.items():
+        _write(tmp_path, name, data)
+    expected = {name: fmt for name, (fmt, _) in files.items()} | {"a.hwpx": "hwpx", "a.docx": "docx"}
+    for name, fmt in expected.items():
+        path = tmp_path / name
+        assert detect_format(path) == fmt
+        [extraction] = reader_for(fmt, name)(path, file_sha256(path))
+        assert extraction.format == fmt
+        assert f"예시 공약 {fmt.upper()}" in extraction.pages[0].text

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pledgetrack.engine.errors import DocumentError
+from pledgetrack.engine.ingest.detect import detect_format
 from pledgetrack.engine.ingest.txt import decode_text, read_txt
 
 # 예시(illustrative) article-like text; the byline and address are invented
@@ -83,3 +84,13 @@ def test_seed_article_as_a_text_file(tmp_path: Path) -> None:
     assert extraction.metadata.published == date(2025, 4, 14)
     assert extraction.metadata.byline == "정상아 기자"
     assert "cp949" in extraction.warnings[0]
+
+
+def test_real_campaign_text_files(shared_data: Path) -> None:
+    files = sorted(shared_data.rglob("*.txt"))
+    assert files
+    for path in files:
+        assert detect_format(path) == "txt", path
+        [extraction] = read_txt(path, "s")
+        assert extraction.pages[0].text.strip(), path
+        assert extraction.metadata.title, path
