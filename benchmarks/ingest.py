@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
+from tests.engine.ingest.render import render_image_pdf, render_text_pdf
+from tests.engine.ingest.samples import PLEDGE_PAGES
 
 from pledgetrack.engine.ingest.ocr import OcrOptions
 from pledgetrack.engine.ingest.pdf import read_pdf
-from tests.engine.ingest.render import render_image_pdf, render_text_pdf
-from tests.engine.ingest.samples import PLEDGE_PAGES
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_PDF = REPO.parent / "shared/data/real-2025/docs/더불어민주당/21대대선_더불어민주당_광역공약_20250528.pdf"
@@ -42,9 +42,7 @@ def bench_text_pdf(folder: Path, pages: int = 50) -> list[Row]:
     texts = [f"{PLEDGE_PAGES[n % 2]}\n(예시 {n + 1}쪽)" for n in range(pages)]
     path = render_text_pdf(list(texts), folder / "text50.pdf")
     seconds = min(timed(lambda: read_pdf(path, "x")) for _ in range(3))
-    return [
-        ("text PDF (fpdf2, 예시 text, %d pages)" % pages, f"{pages / seconds:.0f} pages/s", "≥ 20 pages/s")
-    ]
+    return [(f"text PDF (fpdf2, 예시 text, {pages} pages)", f"{pages / seconds:.0f} pages/s", "≥ 20 pages/s")]
 
 
 def _subset_pdf(folder: Path) -> Path:
