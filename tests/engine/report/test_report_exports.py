@@ -133,3 +133,24 @@ def test_unknown_format_lists_known_ones(tmp_path: Path, report_input: ReportInp
         assert name in str(info.value)
     with pytest.raises(InputError, match="확장자"):
         write_report(report_input, tmp_path / "report")
+
+
+def test_report_dict_is_json_native(report_input: ReportInput) -> None:
+    from pledgetrack.engine.report.exports import report_dict
+
+    doc = report_dict(report_input)
+    assert json.loads(json.dumps(doc, ensure_ascii=False)) == doc  # no dates or tuples left
+    assert doc["provenance"]["sources"][0]["published"] == "2025-05-10"
+
+
+def test_docs_describe_the_schema_formats_and_columns(report_input: ReportInput) -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "reports.md").read_text(encoding="utf-8")
+    doc = json.loads(to_json(report_input))
+    for key in doc:
+        assert f"\n{key} " in docs, f"docs/reports.md does not describe the JSON key '{key}'"
+    for name in WRITERS:
+        assert f"| `{name}` |" in docs
+    for column in CSV_COLUMNS:
+        assert column in docs
+    for key in doc["rates"]["actors"][0]["budget"]:
+        assert key in docs

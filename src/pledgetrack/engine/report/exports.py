@@ -60,6 +60,17 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
+def _plain(value: Any) -> Any:
+    """Dates to ISO text and tuples to lists, recursively, so the dict is JSON-native."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
 def _proposal_json(row: ProposalRow) -> dict[str, Any]:
     return {
         "id": row.id,
@@ -91,9 +102,9 @@ def _cell_json(cell: ReportCell) -> dict[str, Any]:
 
 
 def report_dict(data: ReportInput) -> dict[str, Any]:
-    """The JSON document as a dict (schema in docs/reports.md)."""
+    """The JSON document as a JSON-native dict (schema in docs/reports.md)."""
     cells = [c for row in data.ordered for a in data.actors if (c := data.cell(row.id, a))]
-    return {
+    document = {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "title": data.title,
@@ -104,6 +115,7 @@ def report_dict(data: ReportInput) -> dict[str, Any]:
         "rates": asdict(reflection_rates(data)),
         "events": [{**asdict(e), "kind_label": e.kind_label} for e in timeline_events(data)],
     }
+    return dict(_plain(document))
 
 
 def to_json(data: ReportInput) -> str:
