@@ -26,6 +26,7 @@ from pledgetrack.engine.errors import PledgetrackError
 from pledgetrack.engine.ingest.pipeline import extract_file, file_sha256
 from pledgetrack.engine.text.prepare import prepare_document
 from pledgetrack.engine.types import Extraction, PreparedDocument
+from pledgetrack.registry.models import Campaign
 from pledgetrack.registry.services import default_campaign, resolve_actor
 
 ProgressCallback = Callable[[int, int], None]
@@ -55,9 +56,8 @@ def store_original(path: Path, sha256: str) -> Path:
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as tmp:
-        with path.open("rb") as source:
-            shutil.copyfileobj(source, tmp, 1 << 20)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as tmp, path.open("rb") as source:
+        shutil.copyfileobj(source, tmp, 1 << 20)
     Path(tmp.name).replace(target)
     return target
 
@@ -71,19 +71,27 @@ def ingest_path(
     url: str = "",
     progress: ProgressCallback | None = None,
     user: Any = None,
+    campaign: Campaign | None = None,
 ) -> list[IngestOutcome]:
     """Ingest one file (or every file under a folder) for an actor."""
     actor_obj = resolve_actor(actor)
+    target = _Target(actor_obj, campaign or default_campaign(), kind, published, url)
     outcomes: list[IngestOutcome] = []
     for file in iter_inputs([path]):
-        outcomes.extend(_ingest_file(file, actor_obj, kind, published, url, progress, user))
+        outcomes.extend(_ingest_file(file, target, progress, user))
     return outcomes
 
 
-def _ingest_file(
-    path: Path, actor: Any, kind: str, published: date | None, url: str,
-    progress: ProgressCallback | None, user: Any,
-) -> list[IngestOutcome]:
+@dataclass(frozen=True)
+class _Target:
+    actor: Any
+    campaign: Campaign
+    kind: str
+    published: date | None
+    url: str
+
+
+def _ingest_file(path: Path, target: _Target, progress: ProgressCallback | None, user: Any) -> list[IngestOutcome]:
     try:
         size = path.stat().st_size
         if size > settings.MAX_UPLOAD_BYTES:
@@ -98,23 +106,22 @@ def _ingest_file(
     if existing:
         return [IngestOutcome(path.name, existing, False)]
     stored = store_original(path, sha256)
-    document = _new_version(path.name, sha256, stored, actor, kind, url, published)
+    document = _new_version(path.name, sha256, stored, target)
     record(action="ingest", object_type="document", object_id=document.pk, object_label=path.name,
-           after={"sha256": sha256, "actor": actor.name}, user=user, actor_label="" if user else "cli")
+           after={"sha256": sha256, "actor": target.actor.name}, user=user, actor_label="" if user else "cli")
     return process_document(document, progress=progress)
 
 
-def _new_version(
-    filename: str, sha256: str, stored: Path, actor: Any, kind: str, url: str, published: date | None
-) -> Document:
+def _new_version(filename: str, sha256: str, stored: Path, target: _Target) -> Document:
     with transaction.atomic():
         source, _ = Source.objects.get_or_create(
-            actor=actor, name=filename, defaults={"kind": kind, "url": url, "campaign": default_campaign()}
+            actor=target.actor, name=filename,
+            defaults={"kind": target.kind, "url": target.url, "campaign": target.campaign},
         )
         version = source.versions.count() + 1
         return Document.objects.create(
             source=source, version=version, sha256=sha256, filename=filename, stored_path=str(stored),
-            size_bytes=stored.stat().st_size, published=published, status=Document.Status.PROCESSING,
+            size_bytes=stored.stat().st_size, published=target.published, status=Document.Status.PROCESSING,
         )
 
 
@@ -155,8 +162,9 @@ def _save_feed_entry(feed: Document, extraction: Extraction, n: int) -> IngestOu
     existing = Document.objects.filter(sha256=sha256).first()
     if existing:
         return IngestOutcome(name, existing, False)
-    entry = _new_version(name, sha256, Path(feed.stored_path), feed.source.actor, feed.source.kind,
-                         extraction.metadata.url, None)
+    target = _Target(feed.source.actor, feed.source.campaign or default_campaign(), feed.source.kind,
+                     extraction.metadata.published, extraction.metadata.url)
+    entry = _new_version(name, sha256, Path(feed.stored_path), target)
     return _save_extraction(entry, extraction)
 
 
@@ -187,13 +195,17 @@ def _apply_prepared(document: Document, prepared: PreparedDocument) -> None:
     )
 
 
-def prepared_documents(*, actor_ids: list[int] | None = None) -> list[PreparedDocument]:
+def prepared_documents(
+    *, campaign: Campaign | None = None, actor_ids: list[int] | None = None
+) -> list[PreparedDocument]:
     """Latest version of every source, rebuilt as engine documents from stored passages."""
     from pledgetrack.engine.types import PageSpan
     from pledgetrack.engine.types import Passage as PassageRow
 
     latest: dict[int, Document] = {}
     documents = Document.objects.filter(status=Document.Status.DONE).select_related("source__actor")
+    if campaign is not None:
+        documents = documents.filter(source__campaign=campaign)
     if actor_ids is not None:
         documents = documents.filter(source__actor_id__in=actor_ids)
     for doc in documents.order_by("source_id", "version"):

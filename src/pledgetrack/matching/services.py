@@ -36,7 +36,7 @@ def run_matching(
     """Match every proposal of a campaign against every actor's latest documents."""
     campaign = campaign or default_campaign()
     rows = proposal_rows(campaign)
-    documents = prepared_documents()
+    documents = prepared_documents(campaign=campaign)
     result = analyze(rows, documents, settings=settings, home_region=home_region, progress=progress)
     run = MatchRun.objects.create(settings=dict(result.settings) | {"home_region": result.home_region},
                                   tool_version=pledgetrack.__version__)
