@@ -67,9 +67,7 @@ def test_header_cards_and_provenance(page: str) -> None:
 
 def test_matrix_is_an_accessible_table_with_text_labels(page: str) -> None:
     parsed = _parse(page)
-    matrix = page[
-        page.index('<table class="matrix">') : page.index("</table>", page.index('<table class="matrix">'))
-    ]
+    matrix = page[page.index('<table class="matrix">') : page.index("</table>", page.index('<table class="matrix">'))]
     assert "<caption>" in matrix and "<thead>" in matrix
     assert matrix.count('<th scope="col">') >= 5
     assert matrix.count('<th scope="row">') == 10

@@ -49,9 +49,7 @@ def test_pdf_has_korean_text_and_all_actors(tmp_path: Path) -> None:
     data = make_input()
     out = write_report(data, tmp_path / "보고서.pdf")
     assert out.read_bytes()[:5] == b"%PDF-"
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     for actor in data.actors:
         assert actor in text
     for label in ("반영", "부분반영", "미반영", "미판정", "검토 필요"):

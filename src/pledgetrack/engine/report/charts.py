@@ -42,11 +42,13 @@ def _percent_values(values: list[float | None]) -> list[float | None]:
 def rates_bar(table: RateTable) -> go.Figure:
     """Grouped bars per actor: task rate by count, project rate by count, budget-weighted rate."""
     actors = [r.actor for r in table.actors]
-    series = (
+    series: tuple[tuple[str, list[float | None], str], ...] = (
         ("과제 반영률(건수)", [r.tasks.rate for r in table.actors], COUNT_COLOUR),
         ("사업 반영률(건수)", [r.projects.rate for r in table.actors], SHARE_COLOUR),
         ("예산 가중 반영률", [r.budget.rate for r in table.actors], BUDGET_COLOUR),
     )
+    if not table.asked_won:  # no budgets in the registry: a budget bar would only say "–"
+        series = series[:2]
     fig = go.Figure()
     for name, values, colour in series:
         fig.add_bar(
@@ -76,8 +78,7 @@ def task_heatmap(table: RateTable) -> go.Figure:
     z = [[_heat_value(t, i, table.partial_weight) for i in range(len(actors))] for t in tasks]
     text = [[verdict_label(r.verdict) for r in t.by_actor] for t in tasks]
     hover = [
-        [f"예산 반영률 {pct(r.budget.rate)} · 사업 반영률 {pct(r.projects.rate)}" for r in t.by_actor]
-        for t in tasks
+        [f"예산 반영률 {pct(r.budget.rate)} · 사업 반영률 {pct(r.projects.rate)}" for r in t.by_actor] for t in tasks
     ]
     fig = go.Figure(
         go.Heatmap(

@@ -124,9 +124,7 @@ def to_json(data: ReportInput) -> str:
 
 
 def _evidence_text(evidence: tuple[Evidence, ...]) -> str:
-    return "\n".join(
-        f"[{e.document}{f' {e.page}쪽' if e.page is not None else ''}] {e.quote}" for e in evidence
-    )
+    return "\n".join(f"[{e.document}{f' {e.page}쪽' if e.page is not None else ''}] {e.quote}" for e in evidence)
 
 
 def _csv_cell_fields(cell: ReportCell | None) -> list[str]:

@@ -24,6 +24,7 @@ from pledgetrack.engine.report.rates import ActorRate, CountRate, RateTable, ref
 from pledgetrack.engine.report.timeline import timeline_events
 from pledgetrack.engine.types import VERDICTS, Evidence
 
+NO_BUDGET = "예산 정보 없음"
 SECTIONS = (
     ("summary", "요약"),
     ("charts", "그래프"),
@@ -83,6 +84,8 @@ def _card(rate: ActorRate, aggregate: bool = False) -> str:
     shown = not aggregate or rate.reviewed or rate.needs_review
     review = f"검토 완료 {rate.reviewed} · 검토 필요 {rate.needs_review}" if shown else ""
     budget = f"요청 {won(b.asked_won)} 중 반영 {won(b.reflected_won)}, 부분반영 {won(b.partial_won)}"
+    if not b.asked_won:
+        budget = NO_BUDGET
     return (
         f'<article class="card{" aggregate" if aggregate else ""}"><h3>{e(rate.actor)}</h3>'
         + _metric("과제 반영률", pct(rate.tasks.rate), _count_detail(rate.tasks), big=True)
@@ -121,8 +124,9 @@ def _summary(table: RateTable) -> str:
     cards += _card(table.overall, aggregate=True) + _card(table.best, aggregate=True)
     notes = "".join(f"<li>{e(n)}</li>" for n in table.notes)
     weight = f"{table.partial_weight:g}"
+    asked = won(table.asked_won) if table.asked_won else NO_BUDGET
     return f"""<section id="summary"><h2>요약</h2>
-<p>요청 예산 합계 <strong>{e(won(table.asked_won))}</strong>. 반영률은 반영 = 1, 부분반영 = {weight},
+<p>요청 예산 합계 <strong>{e(asked)}</strong>. 반영률은 반영 = 1, 부분반영 = {weight},
 미반영·미판정 = 0 으로 센 비율입니다. ‘전체’는 모든 정당·후보의 판정을 합친 값, ‘어느 한 곳이라도’는
 제안마다 가장 좋은 판정을 센 값입니다.</p>
 <div class="cards">{cards}</div>
@@ -133,8 +137,7 @@ def _summary(table: RateTable) -> str:
 
 def _legend() -> str:
     items = "".join(
-        f'<li class="{VERDICT_CSS[v]}">{VERDICT_SYMBOLS[v]} {e(verdict_label(v))}</li>'
-        for v in (*VERDICTS, None)
+        f'<li class="{VERDICT_CSS[v]}">{VERDICT_SYMBOLS[v]} {e(verdict_label(v))}</li>' for v in (*VERDICTS, None)
     )
     return f'<ul class="legend" aria-label="범례">{items}</ul>'
 
@@ -150,8 +153,7 @@ def _matrix(matrix: Matrix) -> str:
     for row in matrix.rows:
         p = row.proposal
         cells = "".join(
-            _matrix_cell(f"{c.symbol} {c.label}", c.css_class, c.review_label, c.needs_review)
-            for c in row.cells
+            _matrix_cell(f"{c.symbol} {c.label}", c.css_class, c.review_label, c.needs_review) for c in row.cells
         )
         kind = "task" if row.depth == 0 else "project"
         body.append(
@@ -208,9 +210,7 @@ def _evidence(data: ReportInput) -> str:
         cells = [c for a in data.actors if (c := data.cell(row.id, a)) and (c.evidence or c.reasons)]
         if cells:
             kind = "과제" if row.parent is None else "사업"
-            parts.append(
-                f"<h3>{e(kind)} {e(row.id)} {e(row.title)}</h3>" + "".join(map(_evidence_cell, cells))
-            )
+            parts.append(f"<h3>{e(kind)} {e(row.id)} {e(row.title)}</h3>" + "".join(map(_evidence_cell, cells)))
     return f'<section id="evidence" class="evidence"><h2>판정 근거</h2>{"".join(parts)}</section>'
 
 
@@ -241,9 +241,7 @@ def _charts(table: RateTable) -> str:
 
 
 def _header(data: ReportInput, has_timeline: bool) -> str:
-    toc = "".join(
-        f'<li><a href="#{k}">{e(v)}</a></li>' for k, v in SECTIONS if has_timeline or k != "timeline"
-    )
+    toc = "".join(f'<li><a href="#{k}">{e(v)}</a></li>' for k, v in SECTIONS if has_timeline or k != "timeline")
     return f"""<header class="report"><h1>{e(data.title)}</h1>
 <p class="meta">데이터 기준일 {e(day(data.data_date))} · 생성 {e(moment(data.generated_at))} ·
 pledgetrack {e(pledgetrack.__version__)}</p>

@@ -189,16 +189,10 @@ def _check_cells(cells: tuple[ReportCell, ...], proposals: set[str], actors: set
     seen: set[tuple[str, str]] = set()
     for cell in cells:
         if cell.proposal not in proposals:
-            raise InputError(
-                f"판정의 정책 제안 '{cell.proposal}'이(가) 제안 목록에 없습니다. 제안 ID를 확인해 주세요."
-            )
+            raise InputError(f"판정의 정책 제안 '{cell.proposal}'이(가) 제안 목록에 없습니다. 제안 ID를 확인해 주세요.")
         if cell.actor not in actors:
-            raise InputError(
-                f"판정의 정당·후보 '{cell.actor}'이(가) 대상 목록에 없습니다. 이름을 확인해 주세요."
-            )
+            raise InputError(f"판정의 정당·후보 '{cell.actor}'이(가) 대상 목록에 없습니다. 이름을 확인해 주세요.")
         key = (cell.proposal, cell.actor)
         if key in seen:
-            raise InputError(
-                f"같은 판정이 두 번 있습니다: {cell.proposal} × {cell.actor}. 하나만 남겨 주세요."
-            )
+            raise InputError(f"같은 판정이 두 번 있습니다: {cell.proposal} × {cell.actor}. 하나만 남겨 주세요.")
         seen.add(key)

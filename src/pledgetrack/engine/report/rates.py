@@ -161,8 +161,6 @@ def task_budget_units(task: ProposalRow, projects: Sequence[ProposalRow]) -> tup
         )
     elif task.budget_won is not None and task.budget_won > covered:
         units.append(BudgetUnit(task.id, task.id, task.budget_won - covered))
-    elif task.budget_won is None and not units:
-        note = f"과제 '{task.id}'와 소속 사업에 예산 정보가 없어 예산 가중 반영률에서 빠졌습니다."
     return units, note
 
 
@@ -170,11 +168,19 @@ def budget_units(data: ReportInput) -> tuple[tuple[BudgetUnit, ...], tuple[str, 
     """All budget units of the registry, in registry order, and notes on inconsistent budgets."""
     units: list[BudgetUnit] = []
     notes: list[str] = []
+    unbudgeted: list[str] = []
     for task in data.tasks:
         task_units, note = task_budget_units(task, data.projects_of(task.id))
         units.extend(task_units)
         if note:
             notes.append(note)
+        if task.budget_won is None and not task_units:
+            unbudgeted.append(task.id)
+    if unbudgeted:
+        notes.append(
+            f"과제 {len(unbudgeted)}개({', '.join(unbudgeted)})와 소속 사업에 예산 정보가 없어 "
+            "예산 가중 반영률에서 빠졌습니다. 예산을 등록하면 함께 계산됩니다."
+        )
     return tuple(units), tuple(notes)
 
 
@@ -235,9 +241,7 @@ def _best_of(data: ReportInput, units: Sequence[BudgetUnit]) -> ActorRate:
         actor=ANY_ACTOR,
         tasks=count_rate((best(t.id) for t in data.tasks), w),
         projects=count_rate((best(p.id) for p in projects), w),
-        budget=budget_rate(
-            ((u.amount_won, _best(_unit_verdict(data, u, a) for a in data.actors)) for u in units), w
-        ),
+        budget=budget_rate(((u.amount_won, _best(_unit_verdict(data, u, a) for a in data.actors)) for u in units), w),
     )
 
 

@@ -107,9 +107,7 @@ def _task_table(ws: Worksheet, data: ReportInput, table: RateTable) -> None:
     _header(ws, ("과제", "예산(원)", *data.actors, "반영률(정당·후보 평균)", "예산 반영률"))
     for task in table.tasks:
         verdicts = [verdict_label(r.verdict) for r in task.by_actor]
-        ws.append(
-            [f"{task.task} {task.title}", task.budget_won, *verdicts, task.actors.rate, task.budget.rate]
-        )
+        ws.append([f"{task.task} {task.title}", task.budget_won, *verdicts, task.actors.rate, task.budget.rate])
         ws.cell(ws.max_row, 2).number_format = "#,##0"
         for col in (len(data.actors) + 3, len(data.actors) + 4):
             ws.cell(ws.max_row, col).number_format = PERCENT
