@@ -61,8 +61,9 @@ def test_a_bad_file_changes_nothing(workspace: Path, tmp_path: Path) -> None:
 
 def cli_process(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"PLEDGETRACK_DATA": str(data)}
-    return subprocess.run([sys.executable, "-m", "pledgetrack.cli.main", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pledgetrack.cli.main", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_exit_codes_and_messages_in_a_fresh_process(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from pledgetrack.cli.output import console, django, emit_json, emit_table, json_option
 
@@ -14,8 +14,15 @@ KINDS = ("pledge", "press", "news", "sns", "bill", "other")
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not console.is_terminal)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
 
 
 @click.command("extract")
@@ -52,8 +59,12 @@ def _extraction_json(extractions: list) -> dict | list:
             "file": e.file,
             "sha256": e.sha256,
             "format": e.format,
-            "metadata": {"title": e.metadata.title, "published": e.metadata.published, "url": e.metadata.url,
-                         "byline": e.metadata.byline},
+            "metadata": {
+                "title": e.metadata.title,
+                "published": e.metadata.published,
+                "url": e.metadata.url,
+                "byline": e.metadata.byline,
+            },
             "pages": [{"page": p.page, "text": p.text, "method": p.method} for p in e.pages],
             "warnings": list(e.warnings),
         }
@@ -78,8 +89,9 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dat
 @click.option("--date", "published", callback=_parse_date, help="발표일 (YYYY-MM-DD).")
 @click.option("--url", default="", help="출처 URL.")
 @json_option
-def ingest_command(paths: tuple[Path, ...], actor: str, kind: str, published: date | None, url: str,
-                   as_json: bool) -> None:
+def ingest_command(
+    paths: tuple[Path, ...], actor: str, kind: str, published: date | None, url: str, as_json: bool
+) -> None:
     """문서를 작업 공간에 저장합니다. 폴더는 안의 파일을 모두 읽습니다.
 
     같은 파일(같은 내용)은 다시 저장하지 않고, 내용이 바뀐 같은 이름의 파일은 새 버전이 됩니다.
@@ -99,8 +111,18 @@ def ingest_command(paths: tuple[Path, ...], actor: str, kind: str, published: da
         overall = bar.add_task("문서", total=len(files))
         for file in files:
             pages = bar.add_task(f"  {file.name}", total=None)
-            outcomes += ingest_path(file, actor=actor, kind=kind, published=published, url=url,
-                                    progress=lambda d, t, task=pages: bar.update(task, completed=d, total=t))
+
+            def show(done: int, total: int, task: TaskID = pages) -> None:
+                bar.update(task, completed=done, total=total)
+
+            outcomes += ingest_path(
+                file,
+                actor=actor,
+                kind=kind,
+                published=published,
+                url=url,
+                progress=show,
+            )
             bar.remove_task(pages)
             bar.advance(overall)
     _print_outcomes(outcomes, as_json)
@@ -113,18 +135,40 @@ def _print_outcomes(outcomes: list, as_json: bool) -> None:
     for o in outcomes:
         doc = o.document
         methods = sorted({p["method"] for p in doc.pages}) if doc and doc.pages else []
-        rows.append({
-            "file": o.filename, "status": "오류" if o.error else ("저장" if o.created else "이미 있음"),
-            "sha256": doc.sha256 if doc else None, "version": doc.version if doc else None,
-            "pages": len(doc.pages) if doc else 0, "method": "+".join(methods), "characters": len(doc.text) if doc else 0,
-            "duplicates_removed": doc.duplicates_removed if doc else 0, "warnings": list(o.warnings), "error": o.error,
-        })
+        rows.append(
+            {
+                "file": o.filename,
+                "status": "오류" if o.error else ("저장" if o.created else "이미 있음"),
+                "sha256": doc.sha256 if doc else None,
+                "version": doc.version if doc else None,
+                "pages": len(doc.pages) if doc else 0,
+                "method": "+".join(methods),
+                "characters": len(doc.text) if doc else 0,
+                "duplicates_removed": doc.duplicates_removed if doc else 0,
+                "warnings": list(o.warnings),
+                "error": o.error,
+            }
+        )
     if as_json:
         emit_json(rows)
         return
-    emit_table("문서 저장 결과", ["파일", "상태", "버전", "쪽", "방식", "글자 수", "중복 제거", "SHA-256"],
-               [(r["file"], r["status"], r["version"], r["pages"], r["method"], f"{r['characters']:,}",
-                 r["duplicates_removed"], (r["sha256"] or "")[:12]) for r in rows])
+    emit_table(
+        "문서 저장 결과",
+        ["파일", "상태", "버전", "쪽", "방식", "글자 수", "중복 제거", "SHA-256"],
+        [
+            (
+                r["file"],
+                r["status"],
+                r["version"],
+                r["pages"],
+                r["method"],
+                f"{r['characters']:,}",
+                r["duplicates_removed"],
+                (r["sha256"] or "")[:12],
+            )
+            for r in rows
+        ],
+    )
     for r in rows:
         for warning in r["warnings"]:
             click.secho(f"경고: {r['file']}: {warning}", fg="yellow", err=True)
@@ -145,14 +189,30 @@ def documents_command(as_json: bool) -> None:
     from pledgetrack.documents.models import Document
 
     docs = Document.objects.select_related("source__actor").order_by("source__actor__name", "filename")
-    rows = [{"actor": d.source.actor.name, "file": d.filename, "version": d.version, "status": d.get_status_display(),
-             "pages": len(d.pages), "characters": len(d.text), "sha256": d.sha256, "error": d.error} for d in docs]
+    rows = [
+        {
+            "actor": d.source.actor.name,
+            "file": d.filename,
+            "version": d.version,
+            "status": d.get_status_display(),
+            "pages": len(d.pages),
+            "characters": len(d.text),
+            "sha256": d.sha256,
+            "error": d.error,
+        }
+        for d in docs
+    ]
     if as_json:
         emit_json(rows)
         return
-    emit_table("문서", ["정당·후보", "파일", "버전", "상태", "쪽", "글자 수", "SHA-256"],
-               [(r["actor"], r["file"], r["version"], r["status"], r["pages"], f"{r['characters']:,}",
-                 r["sha256"][:12]) for r in rows])
+    emit_table(
+        "문서",
+        ["정당·후보", "파일", "버전", "상태", "쪽", "글자 수", "SHA-256"],
+        [
+            (r["actor"], r["file"], r["version"], r["status"], r["pages"], f"{r['characters']:,}", r["sha256"][:12])
+            for r in rows
+        ],
+    )
 
 
 def register(cli: click.Group) -> None:

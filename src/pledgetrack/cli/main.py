@@ -21,8 +21,13 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="pledgetrack")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), envvar="PLEDGETRACK_DATA",
-              help="작업 공간(데이터 폴더). 기본값: ./pledgetrack-data (환경 변수 PLEDGETRACK_DATA)")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="PLEDGETRACK_DATA",
+    help="작업 공간(데이터 폴더). 기본값: ./pledgetrack-data (환경 변수 PLEDGETRACK_DATA)",
+)
 @click.option("--debug", is_flag=True, help="오류가 나면 전체 추적 정보(traceback)를 보여 줍니다.")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pledgetrack.cli.output import console, django, emit_json, json_option
 from pledgetrack.engine.types import VERDICT_LABELS, Cell, ProposalRow
 
+if TYPE_CHECKING:
+    from pledgetrack.engine.match.settings import MatchSettings
+
 VERDICT_STYLES = {"reflected": "bold green", "partial": "yellow", "absent": "dim"}
 
 
-def print_matrix(rows: Sequence[ProposalRow], cells: Sequence[Cell], reviewed: set[tuple[str, str]] = frozenset()) -> None:
+def print_matrix(
+    rows: Sequence[ProposalRow], cells: Sequence[Cell], reviewed: Set[tuple[str, str]] = frozenset()
+) -> None:
     """Proposals × actors, each cell its Korean verdict (* = reviewed by a person)."""
     from rich.table import Table
 
@@ -56,12 +63,11 @@ def match_command(campaign: str | None, home_region: str | None, no_dense: bool,
       pledgetrack match --home-region 광주
     """
     django()
-    from pledgetrack.engine.match import MatchSettings
     from pledgetrack.matching.services import run_matching, stored_cells
     from pledgetrack.registry.services import proposal_rows, resolve_campaign
 
     camp = resolve_campaign(campaign)
-    settings = _settings(MatchSettings, no_dense)
+    settings = match_settings(no_dense)
     run_matching(campaign=camp, settings=settings, home_region=home_region, progress=_match_progress)
     cells, reviewed = stored_cells(camp)
     if as_json:
@@ -72,24 +78,31 @@ def match_command(campaign: str | None, home_region: str | None, no_dense: bool,
     print_matrix(proposal_rows(camp), cells, reviewed)
 
 
-def _settings(settings_class: type, no_dense: bool):  # type: ignore[no-untyped-def]
+def match_settings(no_dense: bool) -> MatchSettings:
+    """Default matcher settings with the embedding cache in the workspace."""
     from django.conf import settings as django_settings
 
-    defaults = settings_class()
+    from pledgetrack.engine.match import MatchSettings
+
+    defaults = MatchSettings()
     cache = Path(django_settings.CACHE_DIR) / "embeddings"
-    return settings_class(**(defaults.as_dict() | {"cache_dir": cache, "use_dense": not no_dense and defaults.use_dense}))
+    return dataclasses.replace(defaults, cache_dir=cache, use_dense=defaults.use_dense and not no_dense)
 
 
 @click.command("analyze")
 @click.argument("proposals_file", metavar="PROPOSALS", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("docs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="결과 JSON 파일.")
-@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path),
-              help="결과를 남길 작업 공간 (없으면 임시 작업 공간을 쓰고 지웁니다).")
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="결과를 남길 작업 공간 (없으면 임시 작업 공간을 쓰고 지웁니다).",
+)
 @click.option("--home-region", help="제안한 지역 (예: 광주).")
 @click.option("--no-dense", is_flag=True, help="의미 검색(임베딩)을 끕니다.")
-def analyze_command(proposals_file: Path, docs_dir: Path, out: Path, workspace: Path | None,
-                    home_region: str | None, no_dense: bool) -> None:
+def analyze_command(
+    proposals_file: Path, docs_dir: Path, out: Path, workspace: Path | None, home_region: str | None, no_dense: bool
+) -> None:
     """한 번에 분석: 제안 파일과 정당별 하위 폴더의 문서를 읽어 판정 결과 JSON을 씁니다.
 
     DOCS_DIR 아래 하위 폴더 이름이 정당·후보 이름입니다. PDF(스캔 포함), 이미지, HWP, HWPX,
@@ -117,7 +130,6 @@ def _analyze_in_workspace(proposals_file: Path, docs_dir: Path, home_region: str
     django()
     from pledgetrack.documents.services import ingest_path, prepared_documents
     from pledgetrack.engine.analysis import analysis_to_dict
-    from pledgetrack.engine.match import MatchSettings
     from pledgetrack.matching.models import MatchRun
     from pledgetrack.matching.services import run_matching, stored_cells
     from pledgetrack.registry.services import default_campaign, import_proposals, proposal_rows
@@ -129,18 +141,25 @@ def _analyze_in_workspace(proposals_file: Path, docs_dir: Path, home_region: str
             if outcome.error:
                 failures.append((f"{actor_dir.name}/{outcome.filename}", outcome.error))
                 click.secho(f"오류: {outcome.error}", fg="red", err=True)
-    run = run_matching(settings=_settings(MatchSettings, no_dense), home_region=home_region,
-                       progress=_match_progress)
+    run = run_matching(settings=match_settings(no_dense), home_region=home_region, progress=_match_progress)
     camp = default_campaign()
     cells, _ = stored_cells(camp, relative_to_actor=True)
     run = MatchRun.objects.get(pk=run.pk)
-    return analysis_to_dict(cells, proposal_rows(camp), prepared_documents(), settings=run.settings,
-                            home_region=run.settings.get("home_region"), failures=failures)
+    return analysis_to_dict(
+        cells,
+        proposal_rows(camp),
+        prepared_documents(),
+        settings=run.settings,
+        home_region=run.settings.get("home_region"),
+        failures=failures,
+    )
 
 
 def _print_analysis_summary(result: dict, out: Path) -> None:
     summary = result["summary"]
-    click.echo(f"제안 {summary['proposals']}개(과제 {summary['tasks']}개) × 정당·후보 {len(summary['actors'])}곳 → {out}")
+    click.echo(
+        f"제안 {summary['proposals']}개(과제 {summary['tasks']}개) × 정당·후보 {len(summary['actors'])}곳 → {out}"
+    )
     for actor, counts in summary["actors"].items():
         tasks = counts["tasks"]
         click.echo(f"  {actor}: 과제 반영 {tasks['reflected']}, 부분반영 {tasks['partial']}, 미반영 {tasks['absent']}")
@@ -149,8 +168,12 @@ def _print_analysis_summary(result: dict, out: Path) -> None:
 @click.command("review")
 @click.argument("proposal")
 @click.argument("actor")
-@click.option("--verdict", type=click.Choice(["reflected", "partial", "absent", "accept"]), required=True,
-              help="판정 (accept: 자동 판정을 그대로 확정).")
+@click.option(
+    "--verdict",
+    type=click.Choice(["reflected", "partial", "absent", "accept"]),
+    required=True,
+    help="판정 (accept: 자동 판정을 그대로 확정).",
+)
 @click.option("--note", default="", help="검토 메모 (변경 기록에 남습니다).")
 @click.option("--user", "username", default="", help="검토자 이름 (기록용).")
 def review_command(proposal: str, actor: str, verdict: str, note: str, username: str) -> None:
@@ -168,7 +191,9 @@ def review_command(proposal: str, actor: str, verdict: str, note: str, username:
     actor_obj = resolve_actor(actor, create=False)
     cell = MatchCell.objects.filter(proposal__code=proposal, actor=actor_obj).first()
     if cell is None:
-        raise click.ClickException(f"판정이 없습니다: {proposal} × {actor_obj.name}. 먼저 'pledgetrack match'를 실행해 주세요.")
+        raise click.ClickException(
+            f"판정이 없습니다: {proposal} × {actor_obj.name}. 먼저 'pledgetrack match'를 실행해 주세요."
+        )
     review_cell(cell, verdict="" if verdict == "accept" else verdict, note=note, user=None)
     click.echo(f"{proposal} × {actor_obj.name}: {VERDICT_LABELS[cell.verdict]} (검토 완료)")
 

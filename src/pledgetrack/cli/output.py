@@ -10,7 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-console = Console(highlight=False)
+_probe = Console()
+# A pipe or a file gets a wide table rather than one squeezed into 80 columns.
+console = Console(highlight=False, width=None if _probe.is_terminal else 160)
 
 
 def emit_json(data: Any) -> None:

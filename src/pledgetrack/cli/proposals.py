@@ -37,8 +37,10 @@ def import_command(file: Path, campaign: str | None, as_json: bool) -> None:
     if as_json:
         emit_json(summary.__dict__)
         return
-    click.echo(f"{summary.file}: 과제 {summary.tasks}개, 사업 {summary.projects}개를 가져왔습니다 "
-               f"(새로 {summary.created}, 갱신 {summary.updated}, 삭제 {summary.deleted}) → {summary.campaign}")
+    click.echo(
+        f"{summary.file}: 과제 {summary.tasks}개, 사업 {summary.projects}개를 가져왔습니다 "
+        f"(새로 {summary.created}, 갱신 {summary.updated}, 삭제 {summary.deleted}) → {summary.campaign}"
+    )
 
 
 @proposals_group.command("export")
@@ -83,8 +85,16 @@ def list_command(campaign: str | None, as_json: bool) -> None:
     if as_json:
         emit_json([r.__dict__ for r in rows])
         return
-    table = [(r.id, ("  └ " if r.parent else "") + r.title, format_won(r.budget_won) if r.budget_won else "",
-              r.owner, ", ".join(r.keywords)) for r in rows]
+    table = [
+        (
+            r.id,
+            ("  └ " if r.parent else "") + r.title,
+            format_won(r.budget_won) if r.budget_won else "",
+            r.owner,
+            ", ".join(r.keywords),
+        )
+        for r in rows
+    ]
     emit_table("정책 제안", ["번호", "제목", "사업비", "담당", "핵심어"], table)
 
 
@@ -108,11 +118,14 @@ def actors_list(as_json: bool = False) -> None:
     django()
     from pledgetrack.registry.models import Actor
 
-    actors = [(a.name, a.get_kind_display(), ", ".join(x.alias for x in a.aliases.all()), a.sources.count())
-              for a in Actor.objects.prefetch_related("aliases")]
+    actors = [
+        (a.name, a.get_kind_display(), ", ".join(x.alias for x in a.aliases.all()), a.sources.count())
+        for a in Actor.objects.prefetch_related("aliases")
+    ]
     if as_json:
-        emit_json([{"name": n, "kind": k, "aliases": al.split(", ") if al else [], "sources": s}
-                   for n, k, al, s in actors])
+        emit_json(
+            [{"name": n, "kind": k, "aliases": al.split(", ") if al else [], "sources": s} for n, k, al, s in actors]
+        )
         return
     emit_table("정당·후보", ["이름", "구분", "별칭", "문서 수"], actors)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,49 +15,20 @@ REPORT_FORMATS = ("html", "xlsx", "csv", "json", "pdf")
 
 def write_report(fmt: str, out: Path, *, campaign: str | None = None) -> Path:
     """Write the campaign's report in one format; returns the path written."""
+    from pledgetrack.engine.report import write_report as write
     from pledgetrack.registry.services import resolve_campaign
     from pledgetrack.reports.services import build_report_input
 
-    data = build_report_input(resolve_campaign(campaign))
-    writers: dict[str, Callable[[], None]] = {
-        "html": lambda: out.write_text(_html(data), encoding="utf-8"),
-        "json": lambda: out.write_text(_exports().to_json(data), encoding="utf-8"),
-        "csv": lambda: out.write_text(_exports().to_csv(data), encoding="utf-8"),
-        "xlsx": lambda: _write_xlsx(data, out),
-        "pdf": lambda: _pdf().html_to_pdf(_html(data), out),
-    }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    writers[fmt]()
-    return out
-
-
-def _html(data: object) -> str:
-    from pledgetrack.engine.report.html import render_html
-
-    return render_html(data)  # type: ignore[arg-type]
-
-
-def _exports():  # type: ignore[no-untyped-def]
-    from pledgetrack.engine.report import exports
-
-    return exports
-
-
-def _pdf():  # type: ignore[no-untyped-def]
-    from pledgetrack.engine.report import pdf
-
-    return pdf
-
-
-def _write_xlsx(data: object, out: Path) -> None:
-    with out.open("wb") as handle:
-        _exports().to_xlsx(data, handle)
+    return write(build_report_input(resolve_campaign(campaign)), out, fmt)
 
 
 @click.command("report")
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="출력 파일 (기본: 작업 공간의 reports/보고서.<형식>).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="출력 파일 (기본: 작업 공간의 reports/보고서.<형식>).",
+)
 @click.option("--campaign", help="캠페인 이름.")
 def report_command(fmt: str, out: Path | None, campaign: str | None) -> None:
     """반영률·매트릭스·근거·출처를 담은 보고서를 씁니다 (HTML, XLSX, CSV, JSON, PDF).
@@ -86,8 +56,14 @@ def _load_gold(path: Path) -> dict[tuple[str, str], set[str]]:
 
 
 @click.command("demo")
-@click.option("--examples", "example_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=EXAMPLE_DIR, show_default=False, help="예시 폴더 (기본: examples/gwangju-2022).")
+@click.option(
+    "--examples",
+    "example_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=EXAMPLE_DIR,
+    show_default=False,
+    help="예시 폴더 (기본: examples/gwangju-2022).",
+)
 def demo_command(example_dir: Path) -> None:
     """동봉한 예시(2022 광주 제안과 후보별 광주 공약)로 전 과정을 돌려 봅니다.
 
@@ -98,9 +74,8 @@ def demo_command(example_dir: Path) -> None:
       pledgetrack demo
     """
     django()
-    from pledgetrack.cli.matching import _settings, print_matrix
+    from pledgetrack.cli.matching import match_settings, print_matrix
     from pledgetrack.documents.services import ingest_path
-    from pledgetrack.engine.match import MatchSettings
     from pledgetrack.matching.services import run_matching, stored_cells
     from pledgetrack.registry.services import import_proposals, proposal_rows, resolve_campaign
 
@@ -111,7 +86,7 @@ def demo_command(example_dir: Path) -> None:
         outcomes = ingest_path(actor_dir, actor=actor_dir.name, campaign=campaign)
         stored = sum(1 for o in outcomes if o.document and not o.error)
         click.echo(f"2. 문서: {actor_dir.name} {stored}건")
-    run_matching(campaign=campaign, settings=_settings(MatchSettings, False), home_region="광주")
+    run_matching(campaign=campaign, settings=match_settings(False), home_region="광주")
     cells, reviewed = stored_cells(campaign)
     click.echo("3. 판정 (엔진: 어휘·의미 검색 + 지역·사업명·규모·입장 판정)")
     print_matrix(proposal_rows(campaign), cells, reviewed)

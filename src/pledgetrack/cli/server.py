@@ -28,8 +28,13 @@ def serve_command(port: int, host: str) -> None:
 
 @click.command("createuser")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["admin", "editor", "viewer"]), default="editor", show_default=True,
-              help="역할: admin(관리자), editor(편집자), viewer(열람자).")
+@click.option(
+    "--role",
+    type=click.Choice(["admin", "editor", "viewer"]),
+    default="editor",
+    show_default=True,
+    help="역할: admin(관리자), editor(편집자), viewer(열람자).",
+)
 @click.password_option(help="비밀번호 (없으면 물어봅니다).")
 def createuser_command(username: str, role: str, password: str) -> None:
     """웹 앱 계정을 만듭니다.

@@ -96,9 +96,15 @@ def _ingest_file(path: Path, target: _Target, progress: ProgressCallback | None,
         size = path.stat().st_size
         if size > settings.MAX_UPLOAD_BYTES:
             limit_mb = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
-            return [IngestOutcome(path.name, None, False,
-                                  f"파일이 너무 큽니다: '{path.name}' ({size / 1024 / 1024:,.0f}MB, 한도 {limit_mb:,}MB). "
-                                  "파일을 나누거나 PLEDGETRACK_MAX_UPLOAD_MB를 늘려 주세요.")]
+            return [
+                IngestOutcome(
+                    path.name,
+                    None,
+                    False,
+                    f"파일이 너무 큽니다: '{path.name}' ({size / 1024 / 1024:,.0f}MB, 한도 {limit_mb:,}MB). "
+                    "파일을 나누거나 PLEDGETRACK_MAX_UPLOAD_MB를 늘려 주세요.",
+                )
+            ]
         sha256 = file_sha256(path)
     except OSError as error:
         return [IngestOutcome(path.name, None, False, f"파일을 열 수 없습니다: '{path}' ({error.strerror}).")]
@@ -107,21 +113,35 @@ def _ingest_file(path: Path, target: _Target, progress: ProgressCallback | None,
         return [IngestOutcome(path.name, existing, False)]
     stored = store_original(path, sha256)
     document = _new_version(path.name, sha256, stored, target)
-    record(action="ingest", object_type="document", object_id=document.pk, object_label=path.name,
-           after={"sha256": sha256, "actor": target.actor.name}, user=user, actor_label="" if user else "cli")
+    record(
+        action="ingest",
+        object_type="document",
+        object_id=document.pk,
+        object_label=path.name,
+        after={"sha256": sha256, "actor": target.actor.name},
+        user=user,
+        actor_label="" if user else "cli",
+    )
     return process_document(document, progress=progress)
 
 
 def _new_version(filename: str, sha256: str, stored: Path, target: _Target) -> Document:
     with transaction.atomic():
         source, _ = Source.objects.get_or_create(
-            actor=target.actor, name=filename,
+            actor=target.actor,
+            name=filename,
             defaults={"kind": target.kind, "url": target.url, "campaign": target.campaign},
         )
         version = source.versions.count() + 1
         return Document.objects.create(
-            source=source, version=version, sha256=sha256, filename=filename, stored_path=str(stored),
-            size_bytes=stored.stat().st_size, published=target.published, status=Document.Status.PROCESSING,
+            source=source,
+            version=version,
+            sha256=sha256,
+            filename=filename,
+            stored_path=str(stored),
+            size_bytes=stored.stat().st_size,
+            published=target.published,
+            status=Document.Status.PROCESSING,
         )
 
 
@@ -162,8 +182,13 @@ def _save_feed_entry(feed: Document, extraction: Extraction, n: int) -> IngestOu
     existing = Document.objects.filter(sha256=sha256).first()
     if existing:
         return IngestOutcome(name, existing, False)
-    target = _Target(feed.source.actor, feed.source.campaign or default_campaign(), feed.source.kind,
-                     extraction.metadata.published, extraction.metadata.url)
+    target = _Target(
+        feed.source.actor,
+        feed.source.campaign or default_campaign(),
+        feed.source.kind,
+        extraction.metadata.published,
+        extraction.metadata.url,
+    )
     entry = _new_version(name, sha256, Path(feed.stored_path), target)
     return _save_extraction(entry, extraction)
 
@@ -187,8 +212,16 @@ def _apply_prepared(document: Document, prepared: PreparedDocument) -> None:
     Passage.objects.filter(document=document).delete()
     Passage.objects.bulk_create(
         [
-            Passage(document=document, ordinal=p.ordinal, page=p.page, start=p.start, end=p.end, text=p.text,
-                    heading=p.heading[:500], text_hash=hashlib.sha256(p.text.encode()).hexdigest())
+            Passage(
+                document=document,
+                ordinal=p.ordinal,
+                page=p.page,
+                start=p.start,
+                end=p.end,
+                text=p.text,
+                heading=p.heading[:500],
+                text_hash=hashlib.sha256(p.text.encode()).hexdigest(),
+            )
             for p in prepared.passages
         ],
         batch_size=2000,
@@ -217,6 +250,15 @@ def prepared_documents(
             for p in doc.passages.order_by("ordinal")
         )
         pages = tuple(PageSpan(page=p["page"], start=p["start"], end=p["end"], method=p["method"]) for p in doc.pages)
-        result.append(PreparedDocument(name=doc.filename, actor=doc.source.actor.name, text=doc.text,
-                                       pages=pages, passages=passages, sha256=doc.sha256, format=doc.format))
+        result.append(
+            PreparedDocument(
+                name=doc.filename,
+                actor=doc.source.actor.name,
+                text=doc.text,
+                pages=pages,
+                passages=passages,
+                sha256=doc.sha256,
+                format=doc.format,
+            )
+        )
     return result

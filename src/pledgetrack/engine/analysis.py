@@ -57,8 +57,16 @@ def analysis_to_dict(
         "summary": summarize(cells, proposals)
         | {
             "home_region": home_region,
-            "documents": [{"document": d.name, "actor": d.actor, "sha256": d.sha256, "format": d.format,
-                           "passages": len(d.passages)} for d in documents],
+            "documents": [
+                {
+                    "document": d.name,
+                    "actor": d.actor,
+                    "sha256": d.sha256,
+                    "format": d.format,
+                    "passages": len(d.passages),
+                }
+                for d in documents
+            ],
             "failures": [{"document": f, "error": e} for f, e in failures],
             "settings": settings,
             "tool_version": pledgetrack.__version__,

@@ -40,9 +40,7 @@ def iter_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def load_folder_corpus(
-    docs_dir: Path, *, on_file: Callable[[Path], None] | None = None
-) -> Corpus:
+def load_folder_corpus(docs_dir: Path, *, on_file: Callable[[Path], None] | None = None) -> Corpus:
     """Read ``docs_dir/<actor>/**`` into prepared documents named by their path relative to docs_dir."""
     documents: list[PreparedDocument] = []
     failures: list[FileFailure] = []

@@ -38,8 +38,9 @@ def run_matching(
     rows = proposal_rows(campaign)
     documents = prepared_documents(campaign=campaign)
     result = analyze(rows, documents, settings=settings, home_region=home_region, progress=progress)
-    run = MatchRun.objects.create(settings=dict(result.settings) | {"home_region": result.home_region},
-                                  tool_version=pledgetrack.__version__)
+    run = MatchRun.objects.create(
+        settings=dict(result.settings) | {"home_region": result.home_region}, tool_version=pledgetrack.__version__
+    )
     proposals = {p.code: p for p in Proposal.objects.filter(campaign=campaign)}
     actors = {a.name: a for a in Actor.objects.all()}
     with transaction.atomic():
@@ -48,8 +49,14 @@ def run_matching(
         run.cells_written = len(result.cells)
         run.finished_at = timezone.now()
         run.save()
-    record(action="match", object_type="match_run", object_id=run.pk, after={"cells": run.cells_written},
-           user=user, actor_label="" if user else "cli")
+    record(
+        action="match",
+        object_type="match_run",
+        object_id=run.pk,
+        after={"cells": run.cells_written},
+        user=user,
+        actor_label="" if user else "cli",
+    )
     return run
 
 
@@ -76,9 +83,16 @@ def review_cell(cell: MatchCell, *, verdict: str, note: str, user: Any) -> Match
     cell.reviewed_by = user if getattr(user, "is_authenticated", False) else None
     cell.reviewed_at = timezone.now()
     cell.save()
-    record(action="review", object_type="match_cell", object_id=cell.pk,
-           object_label=f"{cell.proposal.code} × {cell.actor.name}", before=before,
-           after={"verdict": new_verdict, "reviewed": True, "note": note}, reason=note, user=user)
+    record(
+        action="review",
+        object_type="match_cell",
+        object_id=cell.pk,
+        object_label=f"{cell.proposal.code} × {cell.actor.name}",
+        before=before,
+        after={"verdict": new_verdict, "reviewed": True, "note": note},
+        reason=note,
+        user=user,
+    )
     return cell
 
 
@@ -94,11 +108,21 @@ def stored_cells(
     query = MatchCell.objects.filter(proposal__campaign=campaign).select_related("proposal", "actor")
     for stored in query.order_by("proposal__position", "actor__name"):
         evidence = tuple(
-            Evidence(**(e | {"document": f"{stored.actor.name}/{e['document']}" if relative_to_actor else e["document"]}))
+            Evidence(
+                **(e | {"document": f"{stored.actor.name}/{e['document']}" if relative_to_actor else e["document"]})
+            )
             for e in stored.evidence
         )
-        cells.append(Cell(stored.proposal.code, stored.actor.name, stored.verdict, stored.score,  # type: ignore[arg-type]
-                          evidence, tuple(stored.reasons)))
+        cells.append(
+            Cell(
+                stored.proposal.code,
+                stored.actor.name,
+                stored.verdict,
+                stored.score,
+                evidence,
+                tuple(stored.reasons),
+            )
+        )
         if stored.is_reviewed:
             reviewed.add((stored.proposal.code, stored.actor.name))
     return cells, reviewed

@@ -169,7 +169,7 @@ def _to_row(p: Proposal) -> ProposalRow:
         owner=p.owner,
         priority=p.priority,
         keywords=tuple(p.keywords or ()),
-        level=p.level,  # type: ignore[arg-type]
+        level=p.level,
     )
 
 

@@ -21,8 +21,8 @@ def report_cells(campaign: Campaign) -> list[ReportCell]:
             ReportCell(
                 proposal=stored.proposal.code,
                 actor=stored.actor.name,
-                verdict=stored.verdict,  # type: ignore[arg-type]
-                machine_verdict=stored.machine_verdict,  # type: ignore[arg-type]
+                verdict=stored.verdict,
+                machine_verdict=stored.machine_verdict,
                 reviewed=stored.is_reviewed,
                 score=stored.score,
                 evidence=tuple(Evidence(**e) for e in stored.evidence),
@@ -58,9 +58,7 @@ def report_events(campaign: Campaign) -> list[TimelineEvent]:
             title=m.title,
             detail=", ".join(p.code for p in m.proposals.all()),
         )
-        for m in Meeting.objects.filter(campaign=campaign)
-        .select_related("actor")
-        .prefetch_related("proposals")
+        for m in Meeting.objects.filter(campaign=campaign).select_related("actor").prefetch_related("proposals")
     ]
     events += [
         TimelineEvent(date=b.asked_on, kind="budget_ask", title=b.title, detail=b.get_status_display())

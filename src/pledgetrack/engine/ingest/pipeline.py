@@ -55,7 +55,9 @@ def reader_for(fmt: str, file: str) -> Reader:
 ProgressCallback = Callable[[int, int], None]
 
 
-def extract_file(path: Path, *, progress: ProgressCallback | None = None, sha256: str | None = None) -> list[Extraction]:
+def extract_file(
+    path: Path, *, progress: ProgressCallback | None = None, sha256: str | None = None
+) -> list[Extraction]:
     """Detect a file's format and read it: one Extraction (a feed gives one per entry)."""
     from pledgetrack.engine.ingest.detect import detect_format
 
