@@ -11,7 +11,7 @@ import pytest
 from report_sample import JO, PROPOSALS, make_input
 
 from pledgetrack.engine.errors import InputError
-from pledgetrack.engine.report.model import ReportInput
+from pledgetrack.engine.report.model import ReportCell, ReportInput
 from pledgetrack.engine.report.rates import (
     ANY_ACTOR,
     BudgetUnit,
@@ -137,11 +137,19 @@ def test_task_without_any_budget_is_noted_and_left_out() -> None:
     assert table.for_actor("가람당").tasks.unjudged == 1
 
 
-def test_no_cells_gives_zero_rates_not_errors() -> None:
+def test_nothing_judged_gives_no_rate_rather_than_zero() -> None:
     table = reflection_rates(make_input(cells=()))
     garam = table.for_actor("가람당")
-    assert garam.tasks.rate == 0.0 and garam.budget.rate == 0.0
-    assert garam.budget.unjudged_won == 81 * JO
+    assert garam.tasks.rate is None and garam.tasks.unjudged == 4
+    assert garam.budget.rate is None and garam.budget.unjudged_won == 81 * JO
+    assert table.best.tasks.rate is None
+
+
+def test_one_judged_absent_gives_zero() -> None:
+    cell = ReportCell("T3", "가람당", "absent", "absent")
+    garam = reflection_rates(make_input(cells=(cell,))).for_actor("가람당")
+    assert garam.tasks.rate == 0.0 and garam.tasks.unjudged == 3
+    assert garam.budget.rate == 0.0 and garam.budget.absent_won == 16 * JO
 
 
 def test_empty_registry_gives_none_rates() -> None:

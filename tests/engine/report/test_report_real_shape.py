@@ -56,6 +56,7 @@ def test_rates_on_real_registry(real: ReportInput) -> None:
     for rate in table.actors:
         assert rate.tasks.total == 7 and rate.tasks.unjudged == 0
         assert rate.projects.unjudged == rate.projects.total  # gold judges tasks only
+        assert rate.projects.rate is None
         assert rate.budget.rate is None
         assert rate.tasks.rate is not None and 0 <= rate.tasks.rate <= 1
     assert len(table.notes) == 1 and "과제 7개(GJ22-1, GJ22-2," in table.notes[0]

@@ -3,7 +3,8 @@
 Definitions (also in docs/reports.md):
 
 - Rate by count = (reflected + w × partial) / total, where w is ``ReportInput.partial_weight``
-  (default 0.5) and total counts every proposal, judged or not (an unjudged proposal counts 0).
+  (default 0.5) and total counts every proposal, judged or not (an unjudged proposal counts 0);
+  if nothing at all was judged the rate is None, not 0.
   Share = (reflected + partial) / total. Tasks and projects are counted separately.
 - Budget-weighted rate = (reflected won + w × partial won) / won asked. The won asked are split
   into *budget units* so that no won is counted twice: each project with a budget is one unit
@@ -117,14 +118,15 @@ def count_rate(verdicts: Iterable[Verdict | None], weight: float) -> CountRate:
     items = list(verdicts)
     n = {v: sum(1 for x in items if x == v) for v in ("reflected", "partial", "absent")}
     total = len(items)
+    judged = sum(n.values()) > 0  # nothing judged: no rate, rather than a misleading 0%
     return CountRate(
         reflected=n["reflected"],
         partial=n["partial"],
         absent=n["absent"],
-        unjudged=sum(1 for x in items if x is None),
+        unjudged=total - sum(n.values()),
         total=total,
-        rate=(n["reflected"] + weight * n["partial"]) / total if total else None,
-        share=(n["reflected"] + n["partial"]) / total if total else None,
+        rate=(n["reflected"] + weight * n["partial"]) / total if judged else None,
+        share=(n["reflected"] + n["partial"]) / total if judged else None,
     )
 
 
@@ -134,14 +136,15 @@ def budget_rate(amounts: Iterable[tuple[int, Verdict | None]], weight: float) ->
     for amount, verdict in amounts:
         won[verdict] += amount
     asked = sum(won.values())
+    judged = asked > won[None]  # no judged won: no rate, rather than a misleading 0%
     return BudgetRate(
         asked_won=asked,
         reflected_won=won["reflected"],
         partial_won=won["partial"],
         absent_won=won["absent"],
         unjudged_won=won[None],
-        rate=(won["reflected"] + weight * won["partial"]) / asked if asked else None,
-        share=(won["reflected"] + won["partial"]) / asked if asked else None,
+        rate=(won["reflected"] + weight * won["partial"]) / asked if judged else None,
+        share=(won["reflected"] + won["partial"]) / asked if judged else None,
     )
 
 
