@@ -30,7 +30,7 @@ def _user_words() -> list[tuple[str, str]]:
 def get_kiwi() -> Kiwi:
     """The process-wide Kiwi with pledgetrack's user dictionary loaded. Thread-safe to create."""
     with _lock:
-        kiwi = Kiwi(num_workers=0)
+        kiwi = Kiwi(num_workers=1)
         for word, tag in _user_words():
             kiwi.add_user_word(word, tag)
         return kiwi
