@@ -14,13 +14,14 @@ import click
 
 from pledgetrack import __version__
 from pledgetrack.cli import documents, matching, proposals, reports, server
+from pledgetrack.cli.reference import koreanize_help
 from pledgetrack.engine.errors import PledgetrackError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="pledgetrack")
+@click.version_option(__version__, prog_name="pledgetrack", help="버전을 보여 주고 끝냅니다.")
 @click.option(
     "--data",
     "data_dir",
@@ -49,6 +50,7 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
 
 for module in (proposals, documents, matching, reports, server):
     module.register(cli)
+koreanize_help(cli)
 
 
 def main() -> None:
