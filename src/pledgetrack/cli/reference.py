@@ -6,7 +6,7 @@ when the file and the code disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -25,7 +25,9 @@ def koreanize_help(root: click.Command) -> None:
     for _, command in walk(root):
         original = command.get_help_option
 
-        def get_help_option(ctx: click.Context, original=original) -> click.Option | None:  # type: ignore[no-untyped-def]
+        def get_help_option(
+            ctx: click.Context, original: Callable[[click.Context], click.Option | None] = original
+        ) -> click.Option | None:
             option = original(ctx)
             if option is not None:
                 option.help = HELP_TEXT
@@ -48,7 +50,11 @@ def render_reference(root: click.Command, prog: str = "pledgetrack") -> str:
     return "\n".join(parts)
 
 
-if __name__ == "__main__":
-    from pledgetrack.cli.main import cli
+def main() -> None:
+    from pledgetrack.cli.main import cli as root
 
-    click.echo(render_reference(cli), nl=False)
+    click.echo(render_reference(root), nl=False)
+
+
+if __name__ == "__main__":
+    main()
