@@ -78,7 +78,10 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
     """How much of the query the passage covers. Generic words alone never make a topic match.
     ``pair``: for a query linking several regions, whether the passage names all of them (one more term)."""
     total = sum(t.weight for t in terms) + (1.0 if pair is not None else 0.0) or 1.0
-    got, matched, missing, named = (1.0 if pair else 0.0), [], [], []
+    got = 1.0 if pair else 0.0
+    matched: list[str] = []
+    missing: list[str] = []
+    named: list[str] = []
     specific = all(t.weight == s.generic_weight for t in terms)
     for term in terms:
         credit = term_credit(term, tokens, text, heading, s)
@@ -109,7 +112,8 @@ def topic_score(cov: Coverage, cosine: float | None, s: MatchSettings) -> float:
 
 
 _STANCE_CONTEXT = frozenset(
-    "이번 공약 포함 반영 추진 여부 결정 입장 사안 검토 논의 합의 국민 제외 대상 이후 추후 향후 필요 시기 대상".split()
+    ["이번", "공약", "포함", "반영", "추진", "여부", "결정", "입장", "사안", "검토", "논의", "합의", "국민",
+     "제외", "대상", "이후", "추후", "향후", "필요", "시기"]
 )
 
 

@@ -80,7 +80,8 @@ class TokenCache:
         new = dict(zip([self._key(t) for t in todo], index_tokens_many(todo), strict=True))
         found.update(new)
         if self._db is not None and new:
-            self._db.executemany("INSERT OR REPLACE INTO tok VALUES (?, ?)", [(k, "\x1f".join(v)) for k, v in new.items()])
+            stored = [(k, "\x1f".join(v)) for k, v in new.items()]
+            self._db.executemany("INSERT OR REPLACE INTO tok VALUES (?, ?)", stored)
             self._db.commit()
         return [found[k] for k in keys]
 

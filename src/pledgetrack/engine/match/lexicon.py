@@ -41,7 +41,7 @@ class Lexicon:
     timing: tuple[tuple[str, re.Pattern[str]], ...]
 
     def alternatives(self, term: str) -> tuple[str, ...]:
-        """The compact forms that count as the same term (the term itself first)."""
+        """The compact forms that count as the same term (the group's canonical form first)."""
         key = compact(term)
         return self.synonyms.get(key, (key,))
 
@@ -58,7 +58,7 @@ def _groups(name: str) -> dict[str, tuple[str, ...]]:
         forms = tuple(dict.fromkeys(compact(f) for f in line.split(",") if f.strip()))
         for form in forms:
             others = tuple(f for f in forms if f != form)
-            groups[form] = (form, *others) if name == "synonyms.txt" else others
+            groups[form] = forms if name == "synonyms.txt" else others
     return groups
 
 
@@ -72,7 +72,7 @@ def _regions() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     regions: dict[str, tuple[str, ...]] = {}
     places: dict[str, tuple[str, ...]] = {}
     for line in _lines("regions.tsv"):
-        sido, names, subs = (line.split("\t") + ["", ""])[:3]
+        sido, names, subs = [*line.split("\t"), "", ""][:3]
         regions[sido] = tuple(n for n in names.split(",") if n)
         for name in (*regions[sido], *subs.split(",")):
             if name:

@@ -92,7 +92,8 @@ def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None,
     tokens = frozenset(index.tokens[i])
     pair = query.regions <= regions_in(text) if len(query.regions) >= 2 else None
     doc = index.documents[entry.doc]
-    block = doc.text[entry.passage.start : index.structures[entry.doc].block_end(entry.passage.start, entry.passage.end)]
+    block_end = index.structures[entry.doc].block_end(entry.passage.start, entry.passage.end)
+    block = doc.text[entry.passage.start : block_end]
     cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair)
     return Assessment(
         entry=i,

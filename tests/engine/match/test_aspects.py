@@ -1,0 +1,56 @@
+"""Stance, scale and timing aspects, and their effect on a verdict (예시 문장)."""
+
+from __future__ import annotations
+
+from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.match.aspects import amounts_in, find_stance, find_timing
+from pledgetrack.engine.types import ProposalRow
+from tests.engine.match.helpers import doc
+
+
+def test_stance_markers() -> None:
+    assert find_stance("산업은행 부산 이전은 실현이 어렵다며 공약에서 제외", ["산업은행"]) is not None
+    assert find_stance("해양수산부 부산 이전에는 유보적", ["해양수산부"])[0] == "defer"  # type: ignore[index]
+    assert find_stance("달빛철도 조기 착공", ["달빛철도"]) is None
+
+
+def test_stance_reaches_a_following_predicate_clause_only() -> None:
+    text = "5·18 정신 헌법 전문 수록은 국민적 합의를 거쳐 다룰 사안으로, 이번 공약에는 포함하지 않습니다"
+    assert find_stance(text, ["헌법"]) is not None
+    assert find_stance("가덕도신공항 완성, 해수부 이전은 유보적", ["가덕도신공항"]) is None
+
+
+def test_amounts_and_timing() -> None:
+    assert amounts_in("총사업비 1조 1천억원 중 국비 60%") == (1_100_000_000_000,)
+    assert find_timing("달빛철도 조기 착공", "urgent") == "조기 착공"
+    assert find_timing("중장기 과제로 추진", "later") == "중장기"
+
+
+def _verdict(pledge: str, row: ProposalRow, settings: MatchSettings) -> tuple[str, tuple[str, ...]]:
+    text = f"가나당 광주 지역공약 (예시)\n\n광주 공약\n{pledge}\n"
+    cell = analyze([row], [doc(text)], settings=settings, home_region="광주").cells[0]
+    return cell.verdict, cell.reasons
+
+
+def test_excluded_pledge_is_absent(settings: MatchSettings) -> None:
+    row = ProposalRow("P1", "광주 군공항 이전")
+    verdict, reasons = _verdict("- 군공항 이전 문제는 합의가 먼저이므로 이번 공약에서는 제외합니다.", row, settings)
+    assert verdict == "absent"
+    assert any(r.startswith("유보·제외 표현") for r in reasons)
+
+
+def test_smaller_amount_is_partial(settings: MatchSettings) -> None:
+    row = ProposalRow("P2", "광주 도시철도 2호선 3단계 건설", budget_won=10 * 10**12)
+    verdict, reasons = _verdict("- 광주 도시철도 2호선 3단계 건설 (1조원)", row, settings)
+    assert verdict == "partial"
+    assert any(r.startswith("규모 축소") for r in reasons)
+    verdict, _ = _verdict("- 광주 도시철도 2호선 3단계 건설 (10조원)", row, settings)
+    assert verdict == "reflected"
+
+
+def test_other_region_pledge_is_absent(settings: MatchSettings) -> None:
+    row = ProposalRow("P3", "해상풍력 연계 RE100 산업단지 조성")
+    text = "가나당 공약 (예시)\n\n전남 공약\n1. 해상풍력 연계 RE100 산업단지 조성\n"
+    cell = analyze([row], [doc(text)], settings=settings, home_region="광주").cells[0]
+    assert cell.verdict == "absent"
+    assert any(r.startswith("타 지역 공약: 전남") for r in cell.reasons)
