@@ -16,4 +16,6 @@ if ! as_pg "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
   as_pg "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $port -k /tmp -c fsync=off -c synchronous_commit=off" start >/dev/null
 fi
+as_pg "$bindir/../bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='pledgetrack'" \
+  | grep -q 1 || as_pg "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres pledgetrack
 echo "postgres://postgres@127.0.0.1:$port/pledgetrack"

@@ -18,7 +18,7 @@ from tests.conftest import REPO
 
 EXAMPLE = REPO / "examples" / "gwangju-2022"
 ILLUSTRATIVE = "광주 7대 공약 (예시 문서)\n1. 광주~대구 달빛고속철도 조기 착공\n2. 광주 군공항 이전 국가 주도 추진\n"
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 
 def run(*args: str) -> Result:
@@ -114,8 +114,18 @@ def test_report_writes_every_format(workspace: Path, tmp_path: Path) -> None:
 
 def test_analyze_writes_a_well_formed_result(workspace: Path, tmp_path: Path) -> None:
     out = tmp_path / "result.json"
-    result = run("analyze", str(EXAMPLE / "proposals.csv"), str(EXAMPLE / "docs"), "--out", str(out),
-                 "--workspace", str(tmp_path / "ws"), "--home-region", "광주", "--no-dense")
+    result = run(
+        "analyze",
+        str(EXAMPLE / "proposals.csv"),
+        str(EXAMPLE / "docs"),
+        "--out",
+        str(out),
+        "--workspace",
+        str(tmp_path / "ws"),
+        "--home-region",
+        "광주",
+        "--no-dense",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["cells"]) == 17 * 3

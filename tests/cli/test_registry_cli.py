@@ -16,7 +16,7 @@ from pledgetrack.cli.main import cli
 from tests.conftest import REPO
 
 EXAMPLE = REPO / "examples" / "gwangju-2022" / "proposals.csv"
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def run(*args: str) -> object:
@@ -60,7 +60,7 @@ def test_a_bad_file_changes_nothing(workspace: Path, tmp_path: Path) -> None:
 
 
 def cli_process(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PLEDGETRACK_DATA": str(data)}
+    env = {k: v for k, v in os.environ.items() if k != "PLEDGETRACK_DATABASE_URL"} | {"PLEDGETRACK_DATA": str(data)}
     return subprocess.run(
         [sys.executable, "-m", "pledgetrack.cli.main", *args], capture_output=True, text=True, env=env, timeout=120
     )
@@ -77,3 +77,16 @@ def test_exit_codes_and_messages_in_a_fresh_process(tmp_path: Path) -> None:
     ok = cli_process(tmp_path / "ws", "proposals", "import", str(EXAMPLE))
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "ws" / "pledgetrack.sqlite3").exists()
+
+
+def test_an_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
+    env = os.environ | {"PLEDGETRACK_DATA": str(tmp_path), "PLEDGETRACK_DATABASE_URL": "postgres://x@127.0.0.1:1/none"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pledgetrack.cli.main", "proposals", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "데이터베이스" in result.stderr and "Traceback" not in result.stderr

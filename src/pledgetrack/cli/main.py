@@ -74,6 +74,22 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("중단했습니다.", err=True)
         sys.exit(1)
+    except Exception as error:
+        if debug or not _is_database_error(error):
+            raise
+        click.secho(
+            f"오류: 데이터베이스에 연결할 수 없습니다 ({str(error).strip().splitlines()[-1]}). "
+            "PLEDGETRACK_DATABASE_URL과 데이터베이스 서버 상태를 확인해 주세요.",
+            fg="red",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _is_database_error(error: Exception) -> bool:
+    from django.db import DatabaseError
+
+    return isinstance(error, DatabaseError)
 
 
 if __name__ == "__main__":
