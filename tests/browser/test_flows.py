@@ -73,8 +73,9 @@ def test_upload_by_drag_and_drop(page: Any, site: dict[str, Any]) -> None:
     page.get_by_label("정당·후보").fill("국민의힘")
     page.evaluate("""() => {
       const dt = new DataTransfer();
-      dt.items.add(new File(["광주 공약 (예시)\\n인공지능 대표도시 광주.\\n"], "드롭_예시_1.txt", {type: "text/plain"}));
-      dt.items.add(new File(["광주 공약 (예시)\\n달빛고속철도 조기 착공.\\n"], "드롭_예시_2.txt", {type: "text/plain"}));
+      const type = {type: "text/plain"};
+      dt.items.add(new File(["광주 공약 (예시)\\n인공지능 대표도시 광주.\\n"], "드롭_예시_1.txt", type));
+      dt.items.add(new File(["광주 공약 (예시)\\n달빛고속철도 조기 착공.\\n"], "드롭_예시_2.txt", type));
       const zone = document.getElementById("dropzone");
       zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true}));
       zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true}));

@@ -34,9 +34,10 @@ def test_upload_several_files_ingests_them(editor: User, eager: Path) -> None:
     assert [d.filename for d in docs] == ["공약_예시_1.txt", "공약_예시_2.txt"]
     assert all(d.status == "done" and d.source.actor.name == "더불어민주당" for d in docs)
     assert not any((eager / "uploads").iterdir())  # staged copies are removed
-    again = login(editor).post("/documents/upload/", {"actor": "민주당", "kind": "pledge",
-                                                      "files": [SimpleUploadedFile("공약_예시_1.txt", PLEDGE.encode())]},
-                               HTTP_HX_REQUEST="true")
+    same = SimpleUploadedFile("공약_예시_1.txt", PLEDGE.encode())
+    again = login(editor).post(
+        "/documents/upload/", {"actor": "민주당", "kind": "pledge", "files": [same]}, HTTP_HX_REQUEST="true"
+    )
     assert "이미 올린 파일입니다" in again.content.decode() and Document.objects.count() == 2
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from pledgetrack.advocacy import services
 from pledgetrack.advocacy.models import BudgetAsk, FollowUp, Meeting
+
+
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}$", "nullable": True, "example": "10:30"})
+class ClockField(serializers.TimeField):
+    """A wall-clock time as ``HH:MM`` (no time zone; the meeting's date is local)."""
 
 
 class FollowUpSerializer(serializers.ModelSerializer):
@@ -18,6 +24,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     follow_ups = FollowUpSerializer(many=True, required=False)
+    time = ClockField(format="%H:%M", required=False, allow_null=True)
 
     class Meta:
         model = Meeting

@@ -21,7 +21,7 @@ class MeetingForm(forms.ModelForm, ReasonMixin):
     class Meta:
         model = Meeting
         fields = ("date", "time", "title", "place", "actor", "people", "proposals", "notes")
-        widgets = {  # noqa: RUF012
+        widgets = {
             "date": DATE,
             "time": TIME,
             "people": forms.Textarea(attrs={"rows": 2}),
@@ -49,7 +49,7 @@ class OfficeDayForm(forms.ModelForm, ReasonMixin):
     class Meta:
         model = OfficeDay
         fields = ("title", "weekday", "place", "start_date", "end_date", "agenda")
-        widgets = {"start_date": DATE, "end_date": DATE, "agenda": forms.Textarea(attrs={"rows": 3})}  # noqa: RUF012
+        widgets = {"start_date": DATE, "end_date": DATE, "agenda": forms.Textarea(attrs={"rows": 3})}
 
 
 class BudgetAskForm(forms.ModelForm, ReasonMixin):
@@ -67,4 +67,4 @@ class BudgetAskForm(forms.ModelForm, ReasonMixin):
             "decided_on",
             "notes",
         )
-        widgets = {"asked_on": DATE, "decided_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}  # noqa: RUF012
+        widgets = {"asked_on": DATE, "decided_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}

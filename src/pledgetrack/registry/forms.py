@@ -29,7 +29,7 @@ class ProposalForm(forms.ModelForm):
             "budget_private_won",
             "position",
         )
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}  # noqa: RUF012
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, campaign: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -26,7 +26,7 @@ ACTION_LABELS: dict[str, str] = {"view": "열람", "add": "추가", "change": "�
 class ModelPermissions(permissions.DjangoModelPermissions):
     """DRF model permissions that also require ``view_*`` for reading (viewer role)."""
 
-    perms_map = {  # noqa: RUF012
+    perms_map = {
         "GET": ["%(app_label)s.view_%(model_name)s"],
         "OPTIONS": [],
         "HEAD": ["%(app_label)s.view_%(model_name)s"],

@@ -153,7 +153,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["pledgetrack.site.permissions.ModelPermissions"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": (
+        "pledgetrack.site.pagination.BoundedLimitOffsetPagination"
+    ),
     "PAGE_SIZE": 100,
 }
 SPECTACULAR_SETTINGS = {
@@ -167,6 +169,8 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler", "level": os.environ.get("PLEDGETRACK_LOG_LEVEL", "WARNING")}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": os.environ.get("PLEDGETRACK_LOG_LEVEL", "WARNING")}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("PLEDGETRACK_LOG_LEVEL", "WARNING")},
 }

@@ -18,7 +18,7 @@ def create_roles(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [  # noqa: RUF012
+    dependencies = [
         ("advocacy", "0001_initial"),
         ("registry", "0001_initial"),
         ("documents", "0001_initial"),
@@ -30,4 +30,4 @@ class Migration(migrations.Migration):
         ("authtoken", "0004_alter_tokenproxy_options"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]  # noqa: RUF012
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
