@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import Protocol
 
 from pledgetrack.engine.errors import UnsupportedFormatError
 from pledgetrack.engine.types import Extraction
@@ -27,7 +28,15 @@ READERS: dict[str, str] = {
     "feed": "pledgetrack.engine.ingest.feed:read_feed",
 }
 
-Reader = Callable[[Path, str], list[Extraction]]
+ProgressCallback = Callable[[int, int], None]
+
+
+class Reader(Protocol):
+    """A format reader: ``reader(path, sha256, progress=...)`` → extractions."""
+
+    def __call__(
+        self, path: Path, sha256: str, *, progress: ProgressCallback | None = None
+    ) -> list[Extraction]: ...
 
 
 def file_sha256(path: Path, chunk_size: int = 1 << 20) -> str:
@@ -52,9 +61,6 @@ def reader_for(fmt: str, file: str) -> Reader:
     return reader
 
 
-ProgressCallback = Callable[[int, int], None]
-
-
 def extract_file(
     path: Path, *, progress: ProgressCallback | None = None, sha256: str | None = None
 ) -> list[Extraction]:
@@ -64,6 +70,4 @@ def extract_file(
     fmt = detect_format(path)
     reader = reader_for(fmt, path.name)
     digest = sha256 or file_sha256(path)
-    if progress is None:
-        return reader(path, digest)
-    return reader(path, digest, progress=progress)  # type: ignore[call-arg]
+    return reader(path, digest, progress=progress)
