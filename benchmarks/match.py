@@ -62,7 +62,7 @@ def filler(actor: str, chars: int, seed: int) -> str:
         parts.append(f"\n{region} 공약")
         size += len(parts[-1]) + 1
         for number in range(1, rng.randint(4, 9)):
-            line = names.sub(lambda _m, r=region: r, rng.choice(lines))
+            line = names.sub(region, rng.choice(lines))
             parts.append(f"{number}. {line}")
             size += len(parts[-1]) + 1
     return "\n".join(parts)
