@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -108,6 +109,35 @@ def add_watch(kind: str, location: str, *, actor: str, document_kind: str = "new
             actor_label="" if user else "cli",
         )
     return source
+
+
+WATCH_ROOTS_ENV = "PLEDGETRACK_WATCH_ROOTS"
+
+
+def watch_roots() -> list[Path]:
+    """Folders under which the web form may add folder watches (``PLEDGETRACK_WATCH_ROOTS``, os.pathsep-separated)."""
+    return [Path(p).expanduser().resolve() for p in os.environ.get(WATCH_ROOTS_ENV, "").split(os.pathsep) if p]
+
+
+def check_web_location(kind: str, location: str) -> None:
+    """Refuse what a web user must not watch: a server folder outside the allowed roots, a local feed file.
+
+    The server would otherwise read any file it can (settings, keys) into the document viewer.
+    """
+    if kind == "feed" and not is_url(location.strip()):
+        raise InputError("웹에서는 http(s) 주소의 피드만 등록할 수 있습니다. 서버의 파일은 명령줄로 등록해 주세요.")
+    if kind != "folder":
+        return
+    roots = watch_roots()
+    path = Path(location.strip()).expanduser().resolve()
+    if not roots:
+        raise InputError(
+            f"웹에서 폴더를 등록하려면 관리자가 {WATCH_ROOTS_ENV}에 허용할 상위 폴더를 정해야 합니다. "
+            "또는 명령줄(pledgetrack watch add)로 등록해 주세요."
+        )
+    if not any(path == root or path.is_relative_to(root) for root in roots):
+        allowed = ", ".join(str(r) for r in roots)
+        raise InputError(f"허용된 폴더 밖입니다: '{location}'. 다음 폴더 안에서 골라 주세요: {allowed}")
 
 
 # ---------------------------------------------------------------- collecting new files

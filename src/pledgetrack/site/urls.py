@@ -16,6 +16,7 @@ from pledgetrack.matching.api import CellViewSet, ReviewViewSet
 from pledgetrack.registry.api import ActorViewSet, ProposalViewSet
 from pledgetrack.reports.views import dashboard_view
 from pledgetrack.site import views
+from pledgetrack.site.campaign import select_campaign
 
 admin.site.site_header = "공약 반영 추적기 관리"
 admin.site.site_title = "pledgetrack 관리"
@@ -34,6 +35,7 @@ handler404 = views.not_found
 
 urlpatterns = [
     path("", dashboard_view, name="dashboard"),
+    path("campaign/", select_campaign, name="select_campaign"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("pledgetrack.registry.urls")),
@@ -41,6 +43,7 @@ urlpatterns = [
     path("documents/", include("pledgetrack.documents.urls")),
     path("advocacy/", include("pledgetrack.advocacy.urls")),
     path("audit/", include("pledgetrack.audit.urls")),
+    path("monitor/", include("pledgetrack.monitor.urls")),
     path("vendor/plotly.min.js", views.plotly_js, name="plotly_js"),
     path(
         "api/schema/",
