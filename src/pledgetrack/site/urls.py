@@ -16,7 +16,6 @@ from pledgetrack.matching.api import CellViewSet, ReviewViewSet
 from pledgetrack.registry.api import ActorViewSet, ProposalViewSet
 from pledgetrack.reports.views import dashboard_view
 from pledgetrack.site import views
-from pledgetrack.site.campaign import select_campaign
 
 admin.site.site_header = "공약 반영 추적기 관리"
 admin.site.site_title = "pledgetrack 관리"
@@ -35,7 +34,6 @@ handler404 = views.not_found
 
 urlpatterns = [
     path("", dashboard_view, name="dashboard"),
-    path("campaign/", select_campaign, name="select_campaign"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("pledgetrack.registry.urls")),
