@@ -105,9 +105,9 @@ def _upscale_factor(image: Image.Image, dpi: int, source_dpi: float | None) -> f
     return min(dpi / equivalent_dpi, 2.0) if equivalent_dpi < dpi * 0.75 else 1.0
 
 
-def _pnm_bytes(image: Image.Image) -> bytes:
+def _tiff_bytes(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PPM")
+    image.save(buffer, format="TIFF")
     return buffer.getvalue()
 
 
@@ -120,12 +120,12 @@ def run_tesseract(data: bytes, psm: int, options: OcrOptions) -> tuple[str, str]
     """
     with tempfile.TemporaryDirectory(prefix="pledgetrack-ocr-") as folder:
         base = Path(folder) / "page"
-        command = [options.binary, "-", str(base), "-l", options.languages, "--psm", str(psm)]
+        source = base.with_suffix(".tif")
+        source.write_bytes(data)
+        command = [options.binary, str(source), str(base), "-l", options.languages, "--psm", str(psm)]
         command += ["--dpi", str(options.dpi), "txt", "tsv"]
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        done = subprocess.run(
-            command, input=data, capture_output=True, timeout=options.timeout_s, env=env, check=False
-        )
+        done = subprocess.run(command, capture_output=True, timeout=options.timeout_s, env=env, check=False)
         if done.returncode != 0:
             raise RuntimeError(done.stderr.decode("utf-8", "replace").strip()[-300:])
         text = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
@@ -156,18 +156,14 @@ def clean_text(text: str) -> str:
     return "\n".join(out).strip()
 
 
-def ocr_image(
-    image: Image.Image, options: OcrOptions, *, label: str, source_dpi: float | None = None
-) -> OcrPage:
+def ocr_image(image: Image.Image, options: OcrOptions, *, label: str, source_dpi: float | None = None) -> OcrPage:
     """OCR one image, trying each layout in ``options.psm`` and keeping the most confident."""
-    return ocr_prepared(to_pnm(image, options, source_dpi), options, label=label)
+    return ocr_prepared(to_ocr_bytes(image, options, source_dpi), options, label=label)
 
 
 def layouts(options: OcrOptions) -> list[tuple[str, int]]:
     """The (languages, psm) pairs to try: all of them with ``try_layouts``, else the first."""
-    pairs = [
-        (languages, psm) for languages in (options.languages, *options.alt_languages) for psm in options.psm
-    ]
+    pairs = [(languages, psm) for languages in (options.languages, *options.alt_languages) for psm in options.psm]
     return pairs if options.try_layouts else pairs[:1]
 
 
@@ -193,15 +189,16 @@ def ocr_prepared(data: bytes, options: OcrOptions, *, label: str) -> OcrPage:
 
 @dataclass(frozen=True)
 class OcrJob:
-    """A page prepared for OCR: PNM bytes (see ``to_pnm``) and a label for warnings."""
+    """A page prepared for OCR: uncompressed TIFF bytes (see ``to_ocr_bytes``) and a label for warnings."""
 
     label: str
     data: bytes
 
 
-def to_pnm(image: Image.Image, options: OcrOptions, source_dpi: float | None = None) -> bytes:
-    """Prepare an image for OCR and encode it as PNM (cheap to write, Tesseract reads it)."""
-    return _pnm_bytes(prepare_image(image, options, source_dpi))
+def to_ocr_bytes(image: Image.Image, options: OcrOptions, source_dpi: float | None = None) -> bytes:
+    """Prepare an image for OCR as uncompressed TIFF (cheap to write; Tesseract reads a file of
+    it faster than PNM from stdin, measured)."""
+    return _tiff_bytes(prepare_image(image, options, source_dpi))
 
 
 def ocr_many(items: Iterable[OcrJob | T], options: OcrOptions) -> Iterator[OcrPage | T]:

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pledgetrack.engine.errors import DocumentError, EncryptedDocumentError
-from pledgetrack.engine.ingest.ocr import OcrJob, OcrOptions, OcrPage, check_tesseract, ocr_many, to_pnm
+from pledgetrack.engine.ingest.ocr import OcrJob, OcrOptions, OcrPage, check_tesseract, ocr_many, to_ocr_bytes
 from pledgetrack.engine.ingest.ocr_correct import correct_text
 from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
 
@@ -118,7 +118,7 @@ def _render(page: pdfium.PdfPage, options: OcrOptions) -> bytes:
         scale *= (MAX_RENDER_PIXELS / pixels) ** 0.5
     bitmap = page.render(scale=scale, grayscale=True)
     try:
-        return to_pnm(bitmap.to_pil(), options, source_dpi=scale * 72.0)
+        return to_ocr_bytes(bitmap.to_pil(), options, source_dpi=scale * 72.0)
     finally:
         bitmap.close()
 
