@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from pledgetrack import __version__
-from pledgetrack.cli import documents, matching, proposals, reports, server
+from pledgetrack.cli import bills, documents, matching, monitor, proposals, reports, server
 from pledgetrack.cli.reference import koreanize_help
 from pledgetrack.engine.errors import PledgetrackError
 
@@ -48,7 +48,7 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-for module in (proposals, documents, matching, reports, server):
+for module in (proposals, documents, matching, reports, monitor, bills, server):
     module.register(cli)
 koreanize_help(cli)
 
