@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings as django_settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, close_old_connections, transaction
 from django.utils import timezone
 
 from pledgetrack.audit.services import record
@@ -341,6 +341,7 @@ def watch_forever(
     stop = stop or threading.Event()
     rounds = 0
     while not stop.is_set():
+        close_old_connections()  # a long-running process must not keep a connection the server dropped
         try:
             for result in scan_all(**scan_options):
                 if on_result is not None:
