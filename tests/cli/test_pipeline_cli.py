@@ -135,3 +135,18 @@ def test_analyze_writes_a_well_formed_result(workspace: Path, tmp_path: Path) ->
             assert evidence["end"] - evidence["start"] == len(evidence["quote"])
             assert (EXAMPLE / "docs" / evidence["document"]).exists()
     assert data["summary"]["home_region"] == "광주"
+
+
+def test_documents_show_gives_pages_offsets_and_passages(workspace: Path) -> None:
+    run("ingest", str(EXAMPLE / "docs" / "국민의힘"), "--actor", "국민의힘")
+    listed = json.loads(run("documents", "list", "--json").stdout)
+    shown = json.loads(run("documents", "show", str(listed[0]["id"]), "--json").stdout)
+    assert shown["passages"], "no passages"
+    for passage in shown["passages"]:
+        assert shown["text"][passage["start"] : passage["end"]] == passage["text"]
+    headed = [p for p in shown["passages"] if "달빛" in p["text"]]
+    assert headed and "광주" in headed[0]["heading"]
+    text = run("documents", "show", listed[0]["file"], "--passages").output
+    assert "본문" in text and "달빛고속철도" in text
+    missing = CliRunner().invoke(cli, ["documents", "show", "없는문서.pdf"])
+    assert missing.exit_code == 1 and "찾을 수 없습니다" in missing.output

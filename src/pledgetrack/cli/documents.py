@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
@@ -176,46 +177,119 @@ def _print_outcomes(outcomes: list, as_json: bool) -> None:
             click.secho(f"오류: {r['error']}", fg="red", err=True)
 
 
-@click.command("documents")
+@click.group("documents", invoke_without_command=True)
+@click.pass_context
+def documents_group(ctx: click.Context) -> None:
+    """저장된 문서: 목록과 본문(쪽·글자 위치·문단)."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(documents_list)
+
+
+@documents_group.command("list")
 @json_option
-def documents_command(as_json: bool) -> None:
-    """저장된 문서 목록.
+def documents_list(as_json: bool = False) -> None:
+    """저장된 문서 목록 (id, 정당·후보, 파일, 버전, 상태, 쪽, 글자 수, 해시).
 
     \b
     예:
-      pledgetrack documents --json
+      pledgetrack documents list --json
     """
     django()
     from pledgetrack.documents.models import Document
 
-    docs = Document.objects.select_related("source__actor").order_by("source__actor__name", "filename")
-    rows = [
-        {
-            "actor": d.source.actor.name,
-            "file": d.filename,
-            "version": d.version,
-            "status": d.get_status_display(),
-            "pages": len(d.pages),
-            "characters": len(d.text),
-            "sha256": d.sha256,
-            "error": d.error,
-        }
-        for d in docs
-    ]
+    docs = Document.objects.select_related("source__actor").order_by("source__actor__name", "filename", "version")
+    rows = [_document_row(d) for d in docs]
     if as_json:
         emit_json(rows)
         return
     emit_table(
         "문서",
-        ["정당·후보", "파일", "버전", "상태", "쪽", "글자 수", "SHA-256"],
+        ["ID", "정당·후보", "파일", "버전", "상태", "쪽", "글자 수", "SHA-256"],
         [
-            (r["actor"], r["file"], r["version"], r["status"], r["pages"], f"{r['characters']:,}", r["sha256"][:12])
+            (
+                r["id"],
+                r["actor"],
+                r["file"],
+                r["version"],
+                r["status"],
+                r["pages"],
+                f"{r['characters']:,}",
+                r["sha256"][:12],
+            )
             for r in rows
         ],
     )
 
 
+def _document_row(d: Any) -> dict[str, Any]:
+    return {
+        "id": d.pk,
+        "actor": d.source.actor.name,
+        "file": d.filename,
+        "version": d.version,
+        "status": d.get_status_display(),
+        "pages": len(d.pages),
+        "characters": len(d.text),
+        "sha256": d.sha256,
+        "duplicates_removed": d.duplicates_removed,
+        "warnings": d.warnings,
+        "error": d.error,
+    }
+
+
+@documents_group.command("show")
+@click.argument("document")
+@click.option("--passages", is_flag=True, help="문단(문장 단위)마다 쪽·글자 위치·제목 경로를 보여 줍니다.")
+@json_option
+def documents_show(document: str, passages: bool, as_json: bool) -> None:
+    """문서 하나의 본문을 쪽 표시와 함께 보여 줍니다. DOCUMENT는 ID, 파일 이름 또는 SHA-256 앞부분입니다.
+
+    \b
+    예:
+      pledgetrack documents show 3
+      pledgetrack documents show 광주_지역공약_2022.txt --passages
+      pledgetrack documents show 3 --json
+    """
+    django()
+    doc = _find_document(document)
+    rows = [
+        {"ordinal": p.ordinal, "page": p.page, "start": p.start, "end": p.end, "heading": p.heading, "text": p.text}
+        for p in doc.passages.order_by("ordinal")
+    ]
+    if as_json:
+        emit_json(_document_row(doc) | {"text": doc.text, "page_spans": doc.pages, "passages": rows})
+        return
+    for span in doc.pages or [{"page": None, "start": 0, "end": len(doc.text), "method": "text"}]:
+        label = f"{span['page']}쪽" if span["page"] is not None else "본문"
+        method = "OCR" if span["method"] == "ocr" else "텍스트"
+        click.secho(f"── {doc.filename} {label} [{span['start']}:{span['end']}] ({method})", bold=True)
+        click.echo(doc.text[span["start"] : span["end"]].rstrip())
+    if passages:
+        emit_table(
+            "문단",
+            ["#", "쪽", "위치", "제목 경로", "본문"],
+            [(r["ordinal"], r["page"], f"{r['start']}-{r['end']}", r["heading"], r["text"]) for r in rows],
+        )
+
+
+def _find_document(key: str) -> Any:
+    from pledgetrack.documents.models import Document
+
+    query = Document.objects.select_related("source__actor")
+    found = None
+    if key.isdigit():
+        found = query.filter(pk=int(key)).first()
+    found = found or query.filter(filename=key).order_by("-version").first()
+    if found is None and len(key) >= 6:
+        found = query.filter(sha256__startswith=key.lower()).first()
+    if found is None:
+        raise click.ClickException(
+            f"문서를 찾을 수 없습니다: '{key}'. 'pledgetrack documents list'로 ID를 확인해 주세요."
+        )
+    return found
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(extract_command)
     cli.add_command(ingest_command)
-    cli.add_command(documents_command)
+    cli.add_command(documents_group)
