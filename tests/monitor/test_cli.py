@@ -9,6 +9,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import CliRunner, Result
+from django.utils import timezone
 
 from pledgetrack.cli.monitor import register
 from pledgetrack.monitor.models import Alert, WatchedSource
@@ -69,6 +70,9 @@ def test_run_once_prints_alerts_and_they_can_be_read(workspace: Path, registry: 
     assert f"가나당이(가) 발표한 내용이 제안 GJ-1-1 '{title}'에 닿습니다: 「" in first.stdout
     assert "(반영)" in first.stdout and "새 문서 2건" in first.stderr
     assert "GJ-2" not in first.stdout  # the national AI statement touches no Gwangju proposal
+    checked = WatchedSource.objects.get().last_checked
+    assert checked is not None
+    assert f"{timezone.localtime(checked):%Y-%m-%d %H:%M}" in run("watch", "list").output  # local time, not UTC
     again = run("watch", "run", "--once", "--no-dense", "--json")
     assert json.loads(again.stdout)[0]["new_documents"] == []
     unread = json.loads(run("watch", "alerts", "--unread", "--json").stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -80,10 +81,17 @@ def list_command(as_json: bool) -> None:
         ["번호", "종류", "위치", "정당·후보", "문서 종류", "사용", "마지막 확인"],
         [
             (r["id"], r["kind"], r["location"], r["actor"], r["document_kind"], "예" if r["active"] else "아니오",
-             f"{r['last_checked']:%Y-%m-%d %H:%M}" if r["last_checked"] else "아직 없음")
+             _local(r["last_checked"]) if r["last_checked"] else "아직 없음")
             for r in rows
         ],
     )
+
+
+def _local(moment: datetime) -> str:
+    """A stored (UTC) time shown in the configured time zone (Asia/Seoul by default)."""
+    from django.utils import timezone
+
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
 
 
 @watch_group.command("remove")
@@ -224,7 +232,7 @@ def alerts_command(unread: bool, limit: int, as_json: bool) -> None:
         "알림",
         ["번호", "시각", "정당·후보", "제안", "판정", "인용", "확인"],
         [
-            (r["id"], f"{r['created_at']:%Y-%m-%d %H:%M}", r["actor"], f"{r['proposal']} {r['proposal_title'][:30]}",
+            (r["id"], _local(r["created_at"]), r["actor"], f"{r['proposal']} {r['proposal_title'][:30]}",
              VERDICT_LABELS.get(r["verdict"], r["verdict"]), " ".join(r["quote"].split())[:60],
              "예" if r["read"] else "")
             for r in rows
