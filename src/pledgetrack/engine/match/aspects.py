@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import PassageRegion
@@ -45,21 +46,37 @@ class Assessment:
     amounts: tuple[int, ...]
     later: str
     small: str = ""
+    partly: tuple[str, ...] = ()
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
     return any(f in tokens or (len(f) >= 2 and f in text) for f in forms)
 
 
+def part_share(form: str, text: str) -> float:
+    """Share of a compound term's characters found as one contiguous, non-generic piece of ``text``:
+    "국가ai컴퓨팅센터" in "초거대ai컴퓨팅센터" is 0.7, "미래모빌리티" in "대표모빌리티도시" 0.67. Also
+    absorbs OCR damage to part of a word. 0 when the piece is shorter than 2 characters, not
+    more than half the term, or a generic word ("도시" of "신도시")."""
+    if len(form) < 3 or not text:
+        return 0.0
+    match = SequenceMatcher(None, form, text, autojunk=False).find_longest_match(0, len(form), 0, len(text))
+    piece = form[match.a : match.a + match.size]
+    if match.size < 2 or match.size * 2 <= len(form) or get_lexicon().is_generic(piece):
+        return 0.0
+    return match.size / len(form)
+
+
 def term_credit(term: Term, tokens: frozenset[str], text: str, heading: str, s: MatchSettings) -> float:
-    """1 when a form of the term is in the passage, less for a related term or a heading-only match."""
+    """1 when a form of the term is in the passage, less for a related term, a heading-only match or
+    a part of a compound term."""
     if _found(term.alternatives, tokens, text):
         return 1.0
     if _found(term.alternatives, frozenset(), heading):
         return s.heading_credit
-    if term.related and _found(term.related, tokens, text):
-        return s.related_credit
-    return 0.0
+    related = s.related_credit if term.related and _found(term.related, tokens, text) else 0.0
+    part = part_share(term.form, text) * s.part_credit
+    return max(related, part)
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,7 @@ class Coverage:
     missing: tuple[str, ...]
     named: tuple[str, ...]
     specific: bool
+    partly: tuple[str, ...] = ()
 
 
 def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: str, s: MatchSettings,
@@ -82,6 +100,7 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
     matched: list[str] = []
     missing: list[str] = []
     named: list[str] = []
+    partly: list[str] = []
     specific = all(t.weight == s.generic_weight for t in terms)
     for term in terms:
         credit = term_credit(term, tokens, text, heading, s)
@@ -90,7 +109,9 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
         specific = specific or (credit > 0 and term.weight > s.generic_weight)
         if term.named and credit == 1.0:
             named.append(term.form)
-    return Coverage(got / total, tuple(matched), tuple(missing), tuple(named), specific)
+        elif 0 < credit < 1.0:
+            partly.append(term.form)
+    return Coverage(got / total, tuple(matched), tuple(missing), tuple(named), specific, tuple(partly))
 
 
 def scaled_cosine(cosine: float | None, s: MatchSettings) -> float:

@@ -16,6 +16,7 @@ import numpy as np
 
 from pledgetrack.engine.match.embed import CachedEmbedder, VectorCache, get_embedder
 from pledgetrack.engine.match.lexicon import compact
+from pledgetrack.engine.match.ocrfix import OcrSpans, match_text
 from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.structure import DocumentStructure
 from pledgetrack.engine.match.tokens import TOKENIZER_VERSION, index_tokens_many, key_terms, query_tokens
@@ -100,7 +101,9 @@ class PassageIndex:
             if compact(p.text) not in self.structures[i].repeated
         ]
         self.actors = np.array([e.actor for e in self.entries], dtype=object)
-        self.tokens = TokenCache(settings.cache_dir).tokens([e.passage.text for e in self.entries])
+        ocr = [OcrSpans(d) for d in self.documents]
+        self.texts = [match_text(e.passage.text, ocr[e.doc].covers(e.passage.start)) for e in self.entries]
+        self.tokens = TokenCache(settings.cache_dir).tokens(self.texts)
         self._bm25 = bm25s.BM25()
         if self.entries:
             self._bm25.index(self.tokens, show_progress=False)
@@ -129,7 +132,7 @@ class PassageIndex:
         if not self.settings.use_dense or not indices:
             return None
         q = self.embedder.vectors([query], kind="query")[0]
-        vectors = self.embedder.vectors([self.entries[i].passage.text for i in indices], kind="passage")
+        vectors = self.embedder.vectors([self.texts[i] for i in indices], kind="passage")
         return vectors @ q
 
     def search(self, query: str, k: int, *, actor: str | None = None) -> list[Hit]:

@@ -28,6 +28,7 @@ class MatchSettings:
     named_weight: float = 2.0
     related_credit: float = 0.5
     heading_credit: float = 0.5
+    part_credit: float = 0.8
     description_weight: float = 0.5
     # verdict
     reflected_threshold: float = 0.55

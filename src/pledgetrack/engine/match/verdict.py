@@ -79,14 +79,14 @@ def _contexts(index: PassageIndex, i: int) -> list[tuple[str, str]]:
     doc = index.documents[entry.doc]
     parent, title = index.structures[entry.doc].context(entry.passage.start)
     document = f"{doc.name} {doc.metadata.title} {doc.text[:120].splitlines()[0] if doc.text else ''}"
-    return [("text", entry.passage.text), ("heading", entry.passage.heading), ("parent", parent),
+    return [("text", index.texts[i]), ("heading", entry.passage.heading), ("parent", parent),
             ("section", title), ("document", document)]
 
 
 def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None, home: str | None) -> Assessment:
     s = index.settings
     entry = index.entries[i]
-    text = entry.passage.text
+    text = index.texts[i]
     contexts = _contexts(index, i)
     heading = " ".join(c for source, c in contexts[1:4] if c)
     tokens = frozenset(index.tokens[i])
@@ -108,6 +108,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None,
         amounts=amounts_in(block),
         later=find_timing(text, "later"),
         small=find_timing(block, "small"),
+        partly=cov.partly,
     )
 
 
@@ -165,9 +166,11 @@ def _topic_reasons(a: Assessment) -> list[str]:
     reasons = []
     if a.named:
         reasons.append(f"사업명 일치: {', '.join(a.named)}")
-    other = [m for m in a.matched if m not in a.named]
+    other = [m for m in a.matched if m not in a.named and m not in a.partly]
     if other:
         reasons.append(f"주제어 일치: {', '.join(other[:6])}")
+    if a.partly:
+        reasons.append(f"주제어 일부 일치: {', '.join(a.partly[:6])}")
     if a.missing:
         reasons.append(f"주제어 없음: {', '.join(a.missing[:6])}")
     if a.dense is not None:
