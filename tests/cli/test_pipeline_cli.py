@@ -150,3 +150,33 @@ def test_documents_show_gives_pages_offsets_and_passages(workspace: Path) -> Non
     assert "본문" in text and "달빛고속철도" in text
     missing = CliRunner().invoke(cli, ["documents", "show", "없는문서.pdf"])
     assert missing.exit_code == 1 and "찾을 수 없습니다" in missing.output
+
+
+def _rss(items: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f"<item><title>{title}</title><link>https://example.org/{n}</link><description>{text}</description>"
+        f"<pubDate>Mon, 14 Apr 2025 0{n}:00:00 +0900</pubDate></item>"
+        for n, (title, text) in enumerate(items)
+    )
+    head = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>예시 피드</title>'
+    return f"{head}{body}</channel></rss>"
+
+
+def test_a_refetched_feed_adds_only_its_new_entries(workspace: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    first = [
+        ("예시: 달빛철도 조기 착공", "가나당은 광주~대구 달빛철도 조기 착공을 약속했다."),
+        ("예시: 군공항 이전", "가나당은 광주 군공항 이전을 국가가 주도하겠다고 밝혔다."),
+    ]
+    feed.write_text(_rss(first), encoding="utf-8")
+    created = json.loads(run("ingest", str(feed), "--actor", "가나당", "--kind", "news", "--json").stdout)
+    assert [r["status"] for r in created] == ["저장", "저장"]
+    feed.write_text(
+        _rss([*first, ("예시: AI 중심도시", "가나당은 광주를 AI 중심도시로 만들겠다고 했다.")]), encoding="utf-8"
+    )
+    again = json.loads(run("ingest", str(feed), "--actor", "가나당", "--kind", "news", "--json").stdout)
+    assert [r["status"] for r in again] == ["이미 있음", "이미 있음", "저장"]
+    containers = Document.objects.filter(filename="feed.xml")
+    assert containers.count() == 2 and all(not c.text for c in containers)  # the feed file is kept, not matched
+    entries = Document.objects.exclude(filename="feed.xml")
+    assert entries.count() == 3 and all("가나당" in e.text for e in entries)

@@ -154,10 +154,18 @@ def process_document(document: Document, *, progress: ProgressCallback | None = 
         message = str(error).replace(path.name, document.filename)
         Document.objects.filter(pk=document.pk).update(status=Document.Status.FAILED, error=message)
         return [IngestOutcome(document.filename, document, True, message)]
-    outcomes = [_save_extraction(document, extractions[0])]
-    for n, extra in enumerate(extractions[1:], start=1):
-        outcomes.append(_save_feed_entry(document, extra, n))
-    return outcomes
+    if extractions and extractions[0].format == "feed":
+        return _save_feed(document, extractions)
+    return [_save_extraction(document, extractions[0])]
+
+
+def _save_feed(feed: Document, entries: list[Extraction]) -> list[IngestOutcome]:
+    """A feed file is a container: every entry becomes a document of its own, keyed by the entry's hash,
+    so a re-fetched feed that gained entries adds only the new ones."""
+    Document.objects.filter(pk=feed.pk).update(
+        status=Document.Status.DONE, progress=1.0, format="feed", title=f"피드 ({len(entries)}개 항목)"
+    )
+    return [_save_feed_entry(feed, entry, n) for n, entry in enumerate(entries, start=1)]
 
 
 def _saving_progress(document: Document, progress: ProgressCallback | None) -> ProgressCallback:
