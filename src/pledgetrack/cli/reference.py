@@ -23,6 +23,8 @@ def walk(command: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[t
 def koreanize_help(root: click.Command) -> None:
     """Give every command's -h/--help option a Korean description."""
     for _, command in walk(root):
+        # Every command gets the same option names however it is invoked (Click caches the option).
+        command.context_settings.setdefault("help_option_names", ["-h", "--help"])
         original = command.get_help_option
 
         def get_help_option(
