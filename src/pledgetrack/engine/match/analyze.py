@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pledgetrack.engine.match.evidence import passage_evidence, with_parents
 from pledgetrack.engine.match.index import PassageIndex, build_index
 from pledgetrack.engine.match.region import infer_home_region, normalize_region
 from pledgetrack.engine.match.settings import MatchSettings
@@ -36,23 +37,6 @@ class AnalysisResult:
         return next(c for c in self.cells if c.proposal == proposal and c.actor == actor)
 
 
-def _evidence(index: PassageIndex, judged: Sequence[Judged], k: int, floor: float) -> tuple[Evidence, ...]:
-    out = []
-    for j in judged:
-        a = j.assessment
-        if a.coverage <= 0 and a.topic < floor:
-            continue
-        entry = index.entries[a.entry]
-        doc, p = index.documents[entry.doc], entry.passage
-        quote = doc.text[p.start : p.end]
-        if quote != p.text:
-            raise AssertionError(f"passage offsets do not match the text of {doc.name!r} at {p.start}")
-        out.append(Evidence(doc.name, p.page, p.start, p.end, quote, round(a.topic, 4)))
-        if len(out) == k:
-            break
-    return tuple(out)
-
-
 def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | None) -> tuple[Cell, list[Judged]]:
     s = index.settings
     query = make_query(row, s)
@@ -60,7 +44,7 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
     if not judged:
         return Cell(row.id, actor, "absent", 0.0, (), ("후보 문장 없음",)), []
     best = judged[0]
-    evidence = _evidence(index, judged, s.top_k, s.partial_threshold)
+    evidence = passage_evidence(index, judged, s.top_k, s.partial_threshold)
     return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, best.reasons), judged
 
 
@@ -118,9 +102,14 @@ def analyze(
             if progress is not None:
                 progress("match", done, total)
     timings["match"] = time.perf_counter() - started - timings["index"]
-    ordered = [_task_cell(cells, proposals, row, actor, s.top_k) for row in proposals for actor in actors]
+    ordered = [_with_parents(index, _task_cell(cells, proposals, row, actor, s.top_k)) for row in proposals
+               for actor in actors]
     timings["total"] = time.perf_counter() - started
     return AnalysisResult(tuple(ordered), s.as_dict(), home, timings, actors)
+
+
+def _with_parents(index: PassageIndex, cell: Cell) -> Cell:
+    return replace(cell, evidence=with_parents(index, cell.actor, cell.evidence, index.settings.top_k))
 
 
 def _task_cell(cells: dict[tuple[str, str], Cell], rows: Sequence[ProposalRow], row: ProposalRow,

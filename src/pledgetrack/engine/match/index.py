@@ -94,6 +94,7 @@ class PassageIndex:
         self.documents = tuple(documents)
         self.settings = settings
         self.structures = [DocumentStructure(d) for d in self.documents]
+        self.document_ids = {(d.actor, d.name): i for i, d in enumerate(self.documents)}
         self.entries = [
             Entry(i, p, d.actor)
             for i, d in enumerate(self.documents)

@@ -12,7 +12,10 @@ from pledgetrack.engine.match.lexicon import compact
 from pledgetrack.engine.types import PreparedDocument
 
 _ITEM = re.compile(r"^\s*(?:[-•·*▶▷○●□■◆◇※]|\d+[.)]|[①-⑳]|[가-하][.)])")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[①-⑳]|[가-하][.)])")
+_DASH = re.compile(r"^\s*[-–∙·•ㆍ]")
 TITLE_MAX = 30
+PARENT_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,24 @@ class DocumentStructure:
             if line.indent <= indent:
                 return max(end, line.start - 1)
         return max(end, len(self._text))
+
+    def parent_span(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the parent line of the line holding ``offset``: the nearest line above that is
+        indented less. In flat text (OCR loses indentation): for a dash item, the nearest line above that
+        is not a dash item; for another unnumbered line, the nearest numbered item. None at top level."""
+        i = self._index(offset)
+        if i < 0:
+            return None
+        line = self.lines[i]
+        flat = line.indent == 0
+        dash = flat and bool(_DASH.match(line.text))
+        loose = flat and not dash and not _NUMBERED.match(line.text)
+        for other in reversed(self.lines[max(0, i - PARENT_REACH) : i]):
+            if (other.indent < line.indent or (dash and not _DASH.match(other.text))
+                    or (loose and _NUMBERED.match(other.text))):
+                start = self._text.index(other.text, other.start)
+                return start, start + len(other.text)
+        return None
 
     def context(self, offset: int) -> tuple[str, str]:
         """(parent line, section title) above the line holding ``offset``; empty when none."""
