@@ -33,7 +33,7 @@ MIN_CELLS = 120
 
 
 def _subsets() -> list[Path]:
-    return sorted(p for p in ROOT.iterdir() if (p / "meta.json").is_file())
+    return sorted(p for p in (ROOT / "heldout").iterdir() if (p / "meta.json").is_file())
 
 
 SUBSETS = _subsets()
@@ -57,6 +57,8 @@ def _line_hash(line: str) -> str:
 
 
 def test_two_new_heldout_regions() -> None:
+    # laid out like synthetic/heldout/<subset>/: nothing but sub-set folders, so folder-per-set loaders work
+    assert all(p.is_dir() and (p / "meta.json").is_file() for p in (ROOT / "heldout").iterdir())
     assert len(SUBSETS) == 2
     regions = [_meta(f)["region"] for f in SUBSETS]
     assert len(set(regions)) == 2
