@@ -30,6 +30,7 @@ from benchmarks.baselines.dense import dense_scores
 from benchmarks.baselines.lexical import bm25_scores, kiwi_tokens, nori_tokens
 from benchmarks.baselines.metrics import Metrics, Prediction, score
 from benchmarks.baselines.sets import (
+    SETS,
     EvalSet,
     GoldRow,
     load_proposals,
@@ -148,13 +149,12 @@ def print_metrics(group: str, results: dict[str, Metrics], *, heldout: bool) -> 
 def run(set_name: str, *, ocr: bool, matcher: Analyze | None) -> dict[str, dict[str, Metrics]]:
     thresholds = load_thresholds()
     groups: dict[str, dict[str, Metrics]] = {}
-    for group in (["gwangju-2022", "real-2025", "synthetic-dev", "synthetic-heldout"]
-                  if set_name == "all" else [set_name]):
+    for group in (list(SETS) if set_name == "all" else [set_name]):
         collector = Collector()
         for item in resolve_sets(group):
             evaluate_set(item, collector, thresholds, ocr=ocr, matcher=matcher)
         groups[group] = {s: score(collector.gold, p) for s, p in collector.predictions.items()}
-        print_metrics(group, groups[group], heldout=group.endswith("heldout"))
+        print_metrics(group, groups[group], heldout="heldout" in group)
     return groups
 
 
@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", default="all",
-                        choices=["gwangju-2022", "real-2025", "synthetic-dev", "synthetic-heldout", "all"])
+                        choices=[*SETS, "all"])
     parser.add_argument("--ocr", action="store_true", help="텍스트 문서를 이미지로 렌더링한 뒤 OCR 해서 평가")
     parser.add_argument("--json", type=Path, help="지표를 JSON 파일로도 저장")
     parser.add_argument("--tune", action="store_true", help="기준선 임계값을 synthetic-dev 에서만 다시 맞춤")

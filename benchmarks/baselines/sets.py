@@ -33,11 +33,11 @@ class EvalSet:
     split: str = "dev"
 
 
-def _subsets(split: str) -> list[EvalSet]:
+def _subsets(split: str, root: str = "synthetic", label: str | None = None) -> list[EvalSet]:
     found = []
-    for folder in sorted((DATA / "synthetic" / split).iterdir()):
+    for folder in sorted((DATA / root / split).iterdir()):
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        name = f"synthetic-{split}/{folder.name}"
+        name = f"{label or f'synthetic-{split}'}/{folder.name}"
         found.append(EvalSet(name, folder / "proposals.csv", folder / "docs", folder / "gold.csv",
                              meta["region"], split))
     return found
@@ -58,6 +58,7 @@ SETS = {
     "real-2025": _real_2025,
     "synthetic-dev": lambda: _subsets("dev"),
     "synthetic-heldout": lambda: _subsets("heldout"),
+    "synthetic-heldout2": lambda: _subsets("heldout", "synthetic-heldout2", "synthetic-heldout2"),
 }
 
 
