@@ -162,3 +162,11 @@ def viewer(db: Any) -> User:
 @pytest.fixture
 def today() -> date:
     return date(2025, 4, 16)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache (cached dashboard parts are keyed on ids that tests reuse)."""
+    from django.core.cache import cache
+
+    cache.clear()

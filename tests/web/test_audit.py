@@ -9,7 +9,9 @@ import json
 import pytest
 from django.contrib.auth.models import User
 
+from pledgetrack.advocacy.models import Meeting
 from pledgetrack.audit.services import record
+from pledgetrack.registry.models import Campaign
 from tests.web.conftest import World, login
 
 
@@ -17,14 +19,15 @@ def test_audit_log_lists_filters_and_exports(editor: User, world: World) -> None
     record(
         action="review",
         object_type="match_cell",
-        object_id=1,
+        object_id=world.cell.pk,
         object_label="T1 × 더불어민주당",
         before={"verdict": "absent"},
         after={"verdict": "reflected"},
         reason="근거 확인",
         user=editor,
     )
-    record(action="create", object_type="meeting", object_id=2, object_label="면담", user=editor)
+    meeting = Meeting.objects.create(campaign=world.campaign, date="2025-04-16", title="면담")
+    record(action="create", object_type="meeting", object_id=meeting.pk, object_label="면담", user=editor)
     client = login(editor)
     html = client.get("/audit/?object_type=match_cell").content.decode()
     assert "T1 × 더불어민주당" in html and "면담" not in html.split("<table>")[1]
@@ -34,6 +37,20 @@ def test_audit_log_lists_filters_and_exports(editor: User, world: World) -> None
     assert json.loads(review["after"]) == {"verdict": "reflected"} and review["reason"] == "근거 확인"
     data = json.loads(client.get("/audit/export.json?action=create").content)
     assert [d["object_type"] for d in data] == ["meeting"]
+
+
+def test_audit_log_shows_the_current_campaigns_entries_and_shared_ones(editor: User, world: World) -> None:
+    other = Campaign.objects.create(name="다른 캠페인 (예시)")
+    elsewhere = Meeting.objects.create(campaign=other, date="2025-04-17", title="다른 면담")
+    record(action="create", object_type="meeting", object_id=elsewhere.pk, object_label="다른 면담", user=editor)
+    record(action="update", object_type="actor", object_id=world.actors[0].pk, object_label="정당 별칭", user=editor)
+    record(action="review", object_type="match_cell", object_id=world.cell.pk, object_label="이 캠페인 검토")
+    client = login(editor)
+    html = client.get("/audit/").content.decode()
+    assert "이 캠페인 검토" in html and "정당 별칭" in html and "다른 면담" not in html
+    client.post("/campaign/", {"campaign": other.pk, "next": "/audit/"})
+    html = client.get("/audit/").content.decode()
+    assert "다른 면담" in html and "정당 별칭" in html and "이 캠페인 검토" not in html
 
 
 @pytest.mark.django_db

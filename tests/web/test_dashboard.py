@@ -1,41 +1,75 @@
-"""The dashboard: matrix coloured by verdict, rates by count and budget, filters, recent changes."""
+"""The dashboard: matrix coloured by verdict, the report engine's rates, filters, recent changes, caching."""
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
+import pytest
 from django.contrib.auth.models import User
 
-from pledgetrack.reports.selectors import Filters, dashboard
+from pledgetrack.engine.report import reflection_rates
+from pledgetrack.matching.models import MatchCell
+from pledgetrack.reports.selectors import Filters, matrix, version_stamp
+from pledgetrack.reports.services import build_report_input
 from tests.web.conftest import World, login
 
-
-def test_rates_by_count_and_budget(world: World) -> None:
-    board = dashboard(world.campaign)
-    assert board.actors == ("국민의힘", "더불어민주당")
-    dem = board.rates[1]
-    assert (dem.total, dem.reflected, dem.partial, dem.absent, dem.review) == (2, 1, 1, 0, 1)
-    assert dem.rate == 0.5
-    # T1 (3조) reflected of 3조 + 5.1조 asked
-    assert dem.budget_total == 8_100_000_000_000
-    assert dem.budget_reflected == 3_000_000_000_000
-    assert board.rates[0].reflected == 0 and board.rates[0].absent == 2
+RATE_CELL = re.compile(r'<td data-key="([a-z.]+)" data-value="([^"]*)">')
 
 
-def test_a_review_counts_over_the_machine(world: World) -> None:
-    world.partial.reviewed_verdict = "reflected"
-    world.partial.save()
-    dem = dashboard(world.campaign).rates[1]
-    assert (dem.reflected, dem.partial, dem.review) == (2, 0, 0)
-    assert dem.budget_rate == 1.0
+def shown_rates(html: str) -> dict[str, dict[str, float | None]]:
+    """``{actor: {"tasks.rate": 0.75, …}}`` as the dashboard's rates table shows them."""
+    table = html[html.index('id="rates-table"') : html.index("</table>", html.index('id="rates-table"'))]
+    rows: dict[str, dict[str, float | None]] = {}
+    for actor, body in re.findall(r'<tr data-actor="([^"]+)"(.*?)</tr>', table, re.S):
+        rows[actor] = {key: float(value) if value else None for key, value in RATE_CELL.findall(body)}
+    return rows
+
+
+def engine_rates(table: Any) -> dict[str, dict[str, float | None]]:
+    return {
+        r.actor: {
+            "tasks.rate": r.tasks.rate,
+            "tasks.share": r.tasks.share,
+            "projects.rate": r.projects.rate,
+            "budget.rate": r.budget.rate,
+            "budget.share": r.budget.share,
+        }
+        for r in (*table.actors, table.overall, table.best)
+    }
+
+
+def test_dashboard_numbers_are_the_report_engines(viewer: User, world: World) -> None:
+    html = login(viewer).get("/").content.decode()
+    expected = engine_rates(reflection_rates(build_report_input(world.campaign)))
+    assert shown_rates(html) == expected
+    dem = expected["더불어민주당"]
+    # T1 reflected, T2 partial (× 0.5): (1 + 0.5) / 2 tasks; budget units T1-1 1조 + T1 rest 2조 reflected,
+    # T2 5.1조 partial: (3 + 0.5 × 5.1) / 8.1.
+    assert dem["tasks.rate"] == 0.75 and dem["tasks.share"] == 1.0
+    assert dem["budget.rate"] == pytest.approx(5.55 / 8.1)
+    assert "75.0%" in html and "68.5%" in html and "8조 1,000억원" in html
+
+
+def test_a_review_changes_the_cached_numbers(viewer: User, world: World) -> None:
+    client = login(viewer)
+    before = version_stamp(world.campaign)
+    assert shown_rates(client.get("/").content.decode())["더불어민주당"]["budget.rate"] == pytest.approx(5.55 / 8.1)
+    cell = MatchCell.objects.get(pk=world.partial.pk)
+    cell.reviewed_verdict = "reflected"
+    cell.save()
+    assert version_stamp(world.campaign) != before
+    html = client.get("/").content.decode()
+    assert shown_rates(html)["더불어민주당"]["budget.rate"] == 1.0
+    assert shown_rates(html) == engine_rates(reflection_rates(build_report_input(world.campaign)))
 
 
 def test_filters(world: World) -> None:
-    assert [r.code for r in dashboard(world.campaign, Filters(level="supra")).rows] == ["T2"]
-    assert [r.code for r in dashboard(world.campaign, Filters(owner="AI산업과")).rows] == ["T1"]
-    assert [r.code for r in dashboard(world.campaign, Filters(verdict="review")).rows] == ["T2"]
-    assert [r.code for r in dashboard(world.campaign, Filters(verdict="reflected")).rows] == ["T1"]
+    assert [r.code for r in matrix(world.campaign, Filters(level="supra")).rows] == ["T2"]
+    assert [r.code for r in matrix(world.campaign, Filters(owner="AI산업과")).rows] == ["T1"]
+    assert [r.code for r in matrix(world.campaign, Filters(verdict="review")).rows] == ["T2"]
+    assert [r.code for r in matrix(world.campaign, Filters(verdict="reflected")).rows] == ["T1"]
 
 
 def test_dashboard_page(viewer: User, world: World) -> None:
@@ -44,19 +78,20 @@ def test_dashboard_page(viewer: User, world: World) -> None:
     assert response.status_code == 200
     assert "인공지능 대표도시 조성" in html and "검토 필요" in html
     assert re.search(r'class="v v-reflected"', html) and re.search(r'class="v v-review"', html)
-    assert "8조 1,000억원" in html  # total asked
-    assert "50.0%" in html and "37.0%" in html  # by count; budget-weighted 3 / 8.1
+    assert f'href="/proposals/{world.task.pk}/#cell-{world.cell.pk}"' in html
     found = re.search(r'<script id="rates-data" type="application/json">(.*?)</script>', html, re.S)
     assert found is not None
     chart = json.loads(found[1])
-    assert chart["data"][0]["x"] == ["국민의힘", "더불어민주당"] and chart["data"][0]["y"] == [0.0, 50.0]
+    assert chart["data"][0]["x"] == ["국민의힘", "더불어민주당"] and chart["data"][0]["y"] == [0.0, 75.0]
     assert "/vendor/plotly.min.js" in html and "cdn" not in html.lower()
 
 
 def test_htmx_filter_returns_only_the_matrix(viewer: User, world: World) -> None:
-    response = login(viewer).get("/?level=supra", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="matrix")
-    html = response.content.decode()
-    assert "<html" not in html and "달빛고속철도" in html and "인공지능 대표도시" not in html
+    client = login(viewer)
+    for _ in range(2):  # the second answer comes from the cache and must be the same
+        response = client.get("/?level=supra", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="matrix")
+        html = response.content.decode()
+        assert "<html" not in html and "달빛고속철도" in html and "인공지능 대표도시" not in html
 
 
 def test_plotly_is_served_offline_with_caching(viewer: User) -> None:

@@ -9,6 +9,7 @@ from rest_framework import serializers, viewsets
 
 from pledgetrack.advocacy import services
 from pledgetrack.advocacy.models import BudgetAsk, FollowUp, Meeting
+from pledgetrack.site.api import CampaignScopedMixin, api_campaign, campaign_list_schema
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}$", "nullable": True, "example": "10:30"})
@@ -54,7 +55,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         return services.save_meeting(meeting, proposals=proposals, follow_ups=follow_ups or [], user=user)
 
     def create(self, validated_data: dict[str, Any]) -> Meeting:
-        return self._save(Meeting(), validated_data)
+        return self._save(Meeting(campaign=api_campaign(self.context["request"])), validated_data)
 
     def update(self, instance: Meeting, validated_data: dict[str, Any]) -> Meeting:
         return self._save(instance, validated_data)
@@ -83,19 +84,21 @@ class BudgetAskSerializer(serializers.ModelSerializer):
         return services.save_budget_ask(ask, user=self.context["request"].user)
 
     def create(self, validated_data: dict[str, Any]) -> BudgetAsk:
-        return self._save(BudgetAsk(), validated_data)
+        return self._save(BudgetAsk(campaign=api_campaign(self.context["request"])), validated_data)
 
     def update(self, instance: BudgetAsk, validated_data: dict[str, Any]) -> BudgetAsk:
         return self._save(instance, validated_data)
 
 
-class MeetingViewSet(viewsets.ModelViewSet):
+@campaign_list_schema
+class MeetingViewSet(CampaignScopedMixin, viewsets.ModelViewSet):
     queryset = Meeting.objects.prefetch_related("follow_ups", "proposals").order_by("-date", "-id")
     serializer_class = MeetingSerializer
     http_method_names = ("get", "post", "put", "patch", "head", "options")
 
 
-class BudgetAskViewSet(viewsets.ModelViewSet):
+@campaign_list_schema
+class BudgetAskViewSet(CampaignScopedMixin, viewsets.ModelViewSet):
     queryset = BudgetAsk.objects.order_by("-asked_on", "-id")
     serializer_class = BudgetAskSerializer
     http_method_names = ("get", "post", "put", "patch", "head", "options")

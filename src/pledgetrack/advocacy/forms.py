@@ -17,6 +17,12 @@ class ReasonMixin(forms.Form):
     reason = forms.CharField(label="변경 사유", required=False, max_length=500)
 
 
+def campaign_proposals(campaign: Any) -> Any:
+    """Proposals to choose from: the campaign's (all of them if no campaign is given)."""
+    proposals = Proposal.objects.order_by("position", "code")
+    return proposals.filter(campaign=campaign) if campaign is not None else proposals
+
+
 class MeetingForm(forms.ModelForm, ReasonMixin):
     class Meta:
         model = Meeting
@@ -29,9 +35,9 @@ class MeetingForm(forms.ModelForm, ReasonMixin):
             "proposals": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, campaign: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["proposals"].queryset = Proposal.objects.order_by("position", "code")
+        self.fields["proposals"].queryset = campaign_proposals(campaign)
         self.fields["proposals"].help_text = "Ctrl(⌘) 키를 누른 채 여러 개를 고를 수 있습니다."
 
 
@@ -51,6 +57,9 @@ class OfficeDayForm(forms.ModelForm, ReasonMixin):
         fields = ("title", "weekday", "place", "start_date", "end_date", "agenda")
         widgets = {"start_date": DATE, "end_date": DATE, "agenda": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args: Any, campaign: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # office days are shared by all campaigns
+
 
 class BudgetAskForm(forms.ModelForm, ReasonMixin):
     class Meta:
@@ -68,3 +77,7 @@ class BudgetAskForm(forms.ModelForm, ReasonMixin):
             "notes",
         )
         widgets = {"asked_on": DATE, "decided_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, campaign: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = campaign_proposals(campaign)

@@ -15,7 +15,9 @@ from pledgetrack.advocacy.models import BudgetAsk, FollowUp, Meeting, OfficeDay
 from pledgetrack.advocacy.services import office_day_dates
 from pledgetrack.audit.models import AuditEntry
 from pledgetrack.matching.models import MatchCell
+from pledgetrack.registry.models import Campaign
 from pledgetrack.reports.selectors import STATE_LABELS, needs_review
+from pledgetrack.site.campaign import campaign_q
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,13 @@ EVENT_LABELS: dict[str, str] = {
 }
 
 
-def events(start: date, end: date) -> list[Event]:
-    """Every dated thing in ``[start, end]``: meetings, office days, budget asks, follow-up deadlines."""
+def events(start: date, end: date, campaign: Campaign) -> list[Event]:
+    """Every dated thing of a campaign in ``[start, end]``: meetings, office days (shared by all campaigns),
+    budget asks, follow-up deadlines."""
     found: list[Event] = []
-    for m in Meeting.objects.filter(date__range=(start, end)).select_related("actor"):
+    meetings = Meeting.objects.filter(campaign_q(campaign), date__range=(start, end))
+    asks = BudgetAsk.objects.filter(campaign_q(campaign))
+    for m in meetings.select_related("actor"):
         who = f" · {m.actor.name}" if m.actor else ""
         found.append(
             Event(m.date, "meeting", m.title, f"{m.place}{who}", reverse("advocacy:meeting", args=[m.pk]))
@@ -51,11 +56,12 @@ def events(start: date, end: date) -> list[Event]:
     for office in OfficeDay.objects.all():
         for day in office_day_dates(office, start, end):
             found.append(Event(day, "office_day", office.title, f"{office.place} · {office.agenda[:80]}"))
-    for ask in BudgetAsk.objects.filter(asked_on__range=(start, end)):
+    for ask in asks.filter(asked_on__range=(start, end)):
         found.append(Event(ask.asked_on, "budget_ask", ask.title, ask.get_status_display()))
-    for ask in BudgetAsk.objects.filter(decided_on__range=(start, end)):
+    for ask in asks.filter(decided_on__range=(start, end)):
         found.append(Event(ask.decided_on, "budget_decided", ask.title, ask.get_status_display()))
-    for f in FollowUp.objects.filter(due_date__range=(start, end)).select_related("meeting"):
+    follow_ups = FollowUp.objects.filter(campaign_q(campaign, "meeting__campaign"), due_date__range=(start, end))
+    for f in follow_ups.select_related("meeting"):
         state = "완료" if f.done else "미완료"
         found.append(
             Event(
@@ -78,11 +84,11 @@ class CalendarMonth:
     next: str
 
 
-def month_calendar(year: int, month: int) -> CalendarMonth:
-    """Weeks (Sunday first) of ``(day, in_month, events)`` for a month."""
+def month_calendar(year: int, month: int, campaign: Campaign) -> CalendarMonth:
+    """Weeks (Sunday first) of ``(day, in_month, events)`` for a month of a campaign."""
     weeks = calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
     by_day: dict[date, list[Event]] = defaultdict(list)
-    for event in events(weeks[0][0], weeks[-1][-1]):
+    for event in events(weeks[0][0], weeks[-1][-1], campaign):
         by_day[event.day].append(event)
     prev_year, prev_month = (year - 1, 12) if month == 1 else (year, month - 1)
     next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)

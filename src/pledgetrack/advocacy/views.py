@@ -16,16 +16,18 @@ from pledgetrack.advocacy import services
 from pledgetrack.advocacy.forms import BudgetAskForm, FollowUpFormSet, MeetingForm, OfficeDayForm
 from pledgetrack.advocacy.models import BudgetAsk, Meeting, OfficeDay
 from pledgetrack.advocacy.selectors import events, meeting_outcomes, month_calendar
+from pledgetrack.site.campaign import campaign_q, current_campaign, remember_campaign
 from pledgetrack.site.permissions import require
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
     require(request.user, Meeting)
     today = timezone.localdate()
+    campaign = current_campaign(request)
     context = {
-        "events": list(reversed(events(today - timedelta(days=365), today + timedelta(days=90)))),
+        "events": list(reversed(events(today - timedelta(days=365), today + timedelta(days=90), campaign))),
         "office_days": OfficeDay.objects.order_by("weekday"),
-        "budget_asks": BudgetAsk.objects.select_related("proposal").order_by("-asked_on"),
+        "budget_asks": BudgetAsk.objects.filter(campaign_q(campaign)).select_related("proposal").order_by("-asked_on"),
         "can_edit": request.user.has_perm("advocacy.add_meeting"),
         "today": today,
     }
@@ -40,12 +42,15 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         date(year, month, 1)
     except ValueError as error:
         raise Http404("달력의 달은 2025-04처럼 적어 주세요.") from error
-    return render(request, "advocacy/calendar.html", {"cal": month_calendar(year, month), "today": today})
+    cal = month_calendar(year, month, current_campaign(request))
+    return render(request, "advocacy/calendar.html", {"cal": cal, "today": today})
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Meeting)
-    meeting = get_object_or_404(Meeting.objects.select_related("actor"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("actor", "campaign"), pk=pk)
+    if meeting.campaign is not None:
+        remember_campaign(request, meeting.campaign)  # a link into another campaign switches to it
     context = {
         "meeting": meeting,
         "proposals_handed": list(meeting.proposals.order_by("position", "code")),
@@ -58,8 +63,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require(request.user, Meeting, "change" if pk else "add")
-    meeting = get_object_or_404(Meeting, pk=pk) if pk else Meeting()
-    form = MeetingForm(request.POST or None, instance=meeting)
+    campaign = current_campaign(request)
+    meeting = get_object_or_404(Meeting, pk=pk) if pk else Meeting(campaign=campaign)
+    form = MeetingForm(request.POST or None, instance=meeting, campaign=meeting.campaign or campaign)
     formset = FollowUpFormSet(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         follow_ups = [
@@ -90,8 +96,11 @@ def _simple_edit(
     kind: str,
 ) -> HttpResponse:
     require(request.user, model, "change" if pk else "add")
+    campaign = current_campaign(request)
     obj = get_object_or_404(model, pk=pk) if pk else model()
-    form = form_class(request.POST or None, instance=obj)
+    if not pk and hasattr(obj, "campaign_id"):
+        obj.campaign = campaign
+    form = form_class(request.POST or None, instance=obj, campaign=getattr(obj, "campaign", None) or campaign)
     if request.method == "POST" and form.is_valid():
         saved = save(form.save(commit=False), user=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, f"{kind}을(를) 저장했습니다: {saved}")

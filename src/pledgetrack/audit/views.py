@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from pledgetrack.audit.models import AuditEntry
 from pledgetrack.audit.selectors import EXPORT_FIELDS, choices, entries, export_rows
+from pledgetrack.site.campaign import current_campaign
 from pledgetrack.site.permissions import require
 
 
@@ -22,6 +23,7 @@ def _filtered(request: HttpRequest):
         object_type=request.GET.get("object_type", ""),
         action=request.GET.get("action", ""),
         user=request.GET.get("user", ""),
+        campaign=current_campaign(request),
     )
 
 

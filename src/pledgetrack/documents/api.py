@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers, viewsets
 
 from pledgetrack.documents.models import Document
+from pledgetrack.site.api import CampaignScopedMixin, campaign_list_schema
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -32,6 +33,9 @@ class DocumentSerializer(serializers.ModelSerializer):
         )
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+@campaign_list_schema
+class DocumentViewSet(CampaignScopedMixin, viewsets.ReadOnlyModelViewSet):
+    campaign_field = "source__campaign"
+
     queryset = Document.objects.select_related("source__actor").defer("text").order_by("-created_at")
     serializer_class = DocumentSerializer

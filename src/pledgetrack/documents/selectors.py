@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from pledgetrack.documents.models import Document
+from pledgetrack.registry.models import Campaign
+from pledgetrack.site.campaign import campaign_q
 
 
-def document_rows(limit: int = 500) -> list[dict[str, Any]]:
-    """The newest documents without their text."""
+def document_rows(campaign: Campaign, limit: int = 500) -> list[dict[str, Any]]:
+    """The campaign's newest documents without their text."""
+    documents = Document.objects.filter(campaign_q(campaign, "source__campaign"))
     return list(
-        Document.objects.order_by("-created_at").values(
+        documents.order_by("-created_at").values(
             "id",
             "filename",
             "version",

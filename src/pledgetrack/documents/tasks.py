@@ -32,6 +32,7 @@ class TaskState:
     id: str
     filename: str
     actor: str
+    campaign_id: int | None = None
     status: str = "pending"
     progress: float = 0.0
     message: str = ""
@@ -72,12 +73,16 @@ def _update(task: TaskState, **changes: Any) -> None:
 
 def _ingest(task: TaskState, path: Path, kind: str, user_id: int | None) -> None:
     from pledgetrack.documents.services import ingest_path
+    from pledgetrack.registry.models import Campaign
 
     close_old_connections()
     _update(task, status="processing")
     try:
         user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
-        outcomes = ingest_path(path, actor=task.actor, kind=kind, progress=_progress(task), user=user)
+        campaign = Campaign.objects.filter(pk=task.campaign_id).first() if task.campaign_id else None
+        outcomes = ingest_path(
+            path, actor=task.actor, kind=kind, progress=_progress(task), user=user, campaign=campaign
+        )
         errors = [o.error for o in outcomes if o.error]
         ids = [o.document.pk for o in outcomes if o.document is not None]
         known = any(not o.created and o.document is not None for o in outcomes)
@@ -112,9 +117,11 @@ def stage_upload(upload: Any) -> Path:
     return target
 
 
-def submit_ingest(path: Path, *, actor: str, kind: str, user_id: int | None) -> TaskState:
-    """Ingest a staged file in the background; returns its task state right away."""
-    task = TaskState(id=uuid.uuid4().hex, filename=path.name, actor=actor)
+def submit_ingest(
+    path: Path, *, actor: str, kind: str, user_id: int | None, campaign_id: int | None = None
+) -> TaskState:
+    """Ingest a staged file into a campaign (default: the default one) in the background; returns its state."""
+    task = TaskState(id=uuid.uuid4().hex, filename=path.name, actor=actor, campaign_id=campaign_id)
     with _lock:
         _tasks[task.id] = task
         for old in list(_tasks)[:-MAX_KEPT]:
@@ -126,9 +133,21 @@ def submit_ingest(path: Path, *, actor: str, kind: str, user_id: int | None) -> 
     return task
 
 
-def recent_tasks(limit: int = 20) -> list[TaskState]:
+def accept_uploads(
+    files: list[Any], *, actor: str, kind: str, user_id: int | None, campaign_id: int | None
+) -> list[TaskState]:
+    """Stage uploaded files and queue one ingest task each (the page and the API both call this)."""
+    return [
+        submit_ingest(stage_upload(f), actor=actor, kind=kind, user_id=user_id, campaign_id=campaign_id)
+        for f in files
+    ]
+
+
+def recent_tasks(limit: int = 20, campaign_id: int | None = None) -> list[TaskState]:
+    """The newest tasks (of one campaign, if given)."""
     with _lock:
-        return list(reversed(list(_tasks.values())))[:limit]
+        found = [t for t in reversed(_tasks.values()) if campaign_id is None or t.campaign_id == campaign_id]
+    return found[:limit]
 
 
 def any_active() -> bool:

@@ -13,15 +13,17 @@ from pledgetrack.documents.forms import UploadForm
 from pledgetrack.documents.models import Document
 from pledgetrack.documents.selectors import document_rows, page_ranges, parse_spans, viewer_pages
 from pledgetrack.registry.models import Actor
+from pledgetrack.site.campaign import current_campaign
 from pledgetrack.site.permissions import require
 from pledgetrack.site.views import upload_too_large
 
 
 def _list_context(request: HttpRequest, form: UploadForm | None = None) -> dict:
+    campaign = current_campaign(request)
     return {
         "form": form or UploadForm(),
-        "documents": document_rows(),
-        "tasks": tasks.recent_tasks(),
+        "documents": document_rows(campaign),
+        "tasks": tasks.recent_tasks(campaign_id=campaign.pk),
         "polling": tasks.any_active(),
         "can_upload": request.user.has_perm("documents.add_document"),
         "actors": list(Actor.objects.order_by("name").values_list("name", flat=True)),
@@ -57,11 +59,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(
             request, template, _list_context(request, form) | {"upload_errors": form.errors}, status=status
         )
-    for upload_file in files:
-        staged = tasks.stage_upload(upload_file)
-        tasks.submit_ingest(
-            staged, actor=form.cleaned_data["actor"], kind=form.cleaned_data["kind"], user_id=request.user.pk
-        )
+    tasks.accept_uploads(
+        files,
+        actor=form.cleaned_data["actor"],
+        kind=form.cleaned_data["kind"],
+        user_id=request.user.pk,
+        campaign_id=current_campaign(request).pk,
+    )
     messages.success(request, f"파일 {len(files)}개를 받았습니다. 처리 상태는 아래 표에서 볼 수 있습니다.")
     if request.htmx:
         return render(request, "documents/_progress.html", _list_context(request))

@@ -10,7 +10,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from pledgetrack.audit.models import AuditEntry
+from pledgetrack.audit.selectors import campaign_entries
 from pledgetrack.matching.models import MatchCell, Verdict
+from pledgetrack.site.api import CampaignScopedMixin, api_campaign, campaign_list_schema
 
 
 class EvidenceSerializer(serializers.Serializer):
@@ -49,7 +51,10 @@ class CellSerializer(serializers.ModelSerializer):
         )
 
 
-class CellViewSet(viewsets.ReadOnlyModelViewSet):
+@campaign_list_schema
+class CellViewSet(CampaignScopedMixin, viewsets.ReadOnlyModelViewSet):
+    campaign_field = "proposal__campaign"
+
     queryset = MatchCell.objects.select_related("proposal", "actor").order_by(
         "proposal__position", "actor__name"
     )
@@ -82,6 +87,7 @@ class ReviewPermission(permissions.BasePermission):
         return bool(user.has_perm(f"matching.{action}_matchcell"))
 
 
+@campaign_list_schema
 class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Reviews as recorded in the audit log; POST creates one."""
 
@@ -90,6 +96,10 @@ class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     )
     serializer_class = ReviewEntrySerializer
     permission_classes = (ReviewPermission,)
+
+    def get_queryset(self) -> Any:
+        queryset = super().get_queryset()
+        return queryset.filter(campaign_entries(api_campaign(self.request))) if self.action == "list" else queryset
 
     @extend_schema(request=ReviewSerializer, responses={201: CellSerializer})
     def create(self, request: Request) -> Response:

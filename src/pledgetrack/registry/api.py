@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers, viewsets
 
 from pledgetrack.registry.models import Actor, Proposal
+from pledgetrack.site.api import CampaignScopedMixin, campaign_list_schema
 
 
 class ActorSerializer(serializers.ModelSerializer):
@@ -42,10 +43,13 @@ class ProposalSerializer(serializers.ModelSerializer):
 
 
 class ActorViewSet(viewsets.ReadOnlyModelViewSet):
+    """Parties and candidates (shared by all campaigns)."""
+
     queryset = Actor.objects.prefetch_related("aliases").order_by("name")
     serializer_class = ActorSerializer
 
 
-class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
+@campaign_list_schema
+class ProposalViewSet(CampaignScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Proposal.objects.select_related("campaign", "parent").order_by("position", "code")
     serializer_class = ProposalSerializer

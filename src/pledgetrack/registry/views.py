@@ -16,7 +16,7 @@ from pledgetrack.matching.models import MatchCell
 from pledgetrack.registry.forms import ActorForm, ProposalForm
 from pledgetrack.registry.models import Actor, ActorAlias, Proposal
 from pledgetrack.registry.selectors import proposal_detail, proposal_list
-from pledgetrack.site.campaign import current_campaign
+from pledgetrack.site.campaign import current_campaign, remember_campaign
 from pledgetrack.site.permissions import require
 
 
@@ -24,6 +24,7 @@ def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Proposal)
     require(request.user, MatchCell)
     proposal = get_object_or_404(Proposal.objects.select_related("parent", "campaign"), pk=pk)
+    remember_campaign(request, proposal.campaign)  # a link into another campaign switches to it
     context = {
         "detail": proposal_detail(proposal),
         "review_form": ReviewForm(),

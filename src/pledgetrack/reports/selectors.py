@@ -1,18 +1,22 @@
-"""Read-only queries behind the dashboard: the proposals × actors matrix and reflection rates.
+"""Read-only queries behind the dashboard: the proposals × actors matrix and the latest changes.
 
-Only tasks (top-level proposals) are rows; a task's budget is its own or, if it has none,
-the sum of its projects'. Rates count the effective verdict (a person's review wins).
+Only tasks (top-level proposals) are matrix rows; a task's budget is its own or, if it has none,
+the sum of its projects'. The reflection rates are the report engine's (see ``reports.rates``),
+so the dashboard and every exported report show the same numbers.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from pledgetrack.audit.models import AuditEntry
+from pledgetrack.audit.selectors import campaign_entries
+from pledgetrack.engine.report.rates import ActorRate, RateTable, reflection_rates
 from pledgetrack.engine.types import VERDICT_LABELS
 from pledgetrack.matching.models import MatchCell
 from pledgetrack.registry.models import Actor, Campaign, Proposal
@@ -52,35 +56,6 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
-class ActorRate:
-    actor: str
-    total: int
-    reflected: int
-    partial: int
-    absent: int
-    review: int
-    budget_total: int
-    budget_reflected: int
-    budget_partial: int
-
-    @property
-    def rate(self) -> float:
-        return self.reflected / self.total if self.total else 0.0
-
-    @property
-    def partial_rate(self) -> float:
-        return self.partial / self.total if self.total else 0.0
-
-    @property
-    def budget_rate(self) -> float:
-        return self.budget_reflected / self.budget_total if self.budget_total else 0.0
-
-    @property
-    def budget_partial_rate(self) -> float:
-        return self.budget_partial / self.budget_total if self.budget_total else 0.0
-
-
-@dataclass(frozen=True)
 class Filters:
     level: str = ""
     owner: str = ""
@@ -88,14 +63,11 @@ class Filters:
 
 
 @dataclass(frozen=True)
-class Dashboard:
-    campaign: str
+class Matrix:
+    """The tasks × actors table for one campaign and one set of filters."""
+
     actors: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
-    rates: tuple[ActorRate, ...]
-    budget_total: int
-    owners: tuple[str, ...]
-    recent: tuple[dict[str, Any], ...]
     filters: Filters
 
 
@@ -131,36 +103,11 @@ def _cells(task_ids: list[int]) -> tuple[list[Actor], dict[tuple[int, int], Matr
     return list(Actor.objects.filter(pk__in=actor_ids).order_by("name")), cells
 
 
-def _rate(actor: Actor, rows: list[MatrixRow], column: int) -> ActorRate:
-    counts: dict[str, int] = defaultdict(int)
-    budget: dict[str, int] = defaultdict(int)
-    for row in rows:
-        cell = row.cells[column]
-        if cell.cell_id is None:
-            continue
-        counts[cell.verdict] += 1
-        counts["review"] += cell.state == "review"
-        budget[cell.verdict] += row.budget_won or 0
-        budget["total"] += row.budget_won or 0
-    total = counts["reflected"] + counts["partial"] + counts["absent"]
-    return ActorRate(
-        actor.name,
-        total,
-        counts["reflected"],
-        counts["partial"],
-        counts["absent"],
-        counts["review"],
-        budget["total"],
-        budget["reflected"],
-        budget["partial"],
-    )
-
-
 EMPTY = MatrixCell(None, "none", "", False)
 
 
-def dashboard(campaign: Campaign, filters: Filters | None = None, *, recent: int = 10) -> Dashboard:
-    """The matrix, per-actor rates (by count and budget-weighted) and the latest changes."""
+def matrix(campaign: Campaign, filters: Filters | None = None) -> Matrix:
+    """The tasks × actors matrix (each cell's effective verdict, or 검토 필요), filtered."""
     filters = filters or Filters()
     tasks = list(_tasks(campaign, filters).values("id", "code", "title", "level", "owner", "budget_won"))
     budgets = _budgets(campaign, tasks)
@@ -179,52 +126,89 @@ def dashboard(campaign: Campaign, filters: Filters | None = None, *, recent: int
     ]
     if filters.verdict:
         rows = [r for r in rows if any(c.state == filters.verdict for c in r.cells)]
-    owners = Proposal.objects.filter(campaign=campaign, parent__isnull=True).exclude(owner="")
-    return Dashboard(
-        campaign=campaign.name,
-        actors=tuple(a.name for a in actors),
-        rows=tuple(rows),
-        rates=tuple(_rate(a, rows, i) for i, a in enumerate(actors)),
-        budget_total=sum(r.budget_won or 0 for r in rows),
-        owners=tuple(owners.order_by("owner").values_list("owner", flat=True).distinct()),
-        recent=tuple(recent_changes(recent)),
-        filters=filters,
-    )
+    return Matrix(actors=tuple(a.name for a in actors), rows=tuple(rows), filters=filters)
 
 
-def recent_changes(limit: int = 10, *, query: Q | None = None) -> list[dict[str, Any]]:
-    entries = AuditEntry.objects.filter(query or Q()).order_by("-created_at", "-id")[:limit]
+def owners(campaign: Campaign) -> list[str]:
+    """The departments that own the campaign's tasks (for the filter)."""
+    tasks = Proposal.objects.filter(campaign=campaign, parent__isnull=True).exclude(owner="")
+    return list(tasks.order_by("owner").values_list("owner", flat=True).distinct())
+
+
+def version_stamp(campaign: Campaign) -> str:
+    """Changes whenever anything the dashboard shows could have changed (cheap: three indexed aggregates)."""
+    cells = MatchCell.objects.filter(proposal__campaign=campaign).aggregate(n=Count("id"), last=Max("updated_at"))
+    proposals = Proposal.objects.filter(campaign=campaign).aggregate(n=Count("id"), last=Max("updated_at"))
+    audit = AuditEntry.objects.aggregate(last=Max("id"))["last"]  # actor renames, reviews, imports
+    raw = f"{cells['n']}|{cells['last']}|{proposals['n']}|{proposals['last']}|{audit}"
+    return f"{campaign.pk}-{hashlib.blake2b(raw.encode(), digest_size=10).hexdigest()}"
+
+
+def recent_changes(campaign: Campaign, limit: int = 10, *, query: Q | None = None) -> list[dict[str, Any]]:
+    """The latest audit entries about the campaign's objects (and shared ones)."""
+    found = AuditEntry.objects.filter(campaign_entries(campaign))
+    entries = found.filter(query or Q()).order_by("-created_at", "-id")[:limit]
     return list(
         entries.values("id", "created_at", "actor_label", "action", "object_type", "object_label", "reason")
     )
 
 
-def rates_chart(board: Dashboard) -> dict[str, Any]:
-    """A plotly figure (as plain JSON) of reflection rates per actor, by count and by budget."""
-    names = list(board.actors)
+
+
+@dataclass(frozen=True)
+class DashboardRates:
+    """The report engine's rate table for a campaign, plus the 검토 필요 count per actor."""
+
+    table: RateTable
+    needs_review: dict[str, int]
+
+    @property
+    def rows(self) -> tuple[ActorRate, ...]:
+        """One row per actor, then 전체 and 어느 한 곳이라도 (only when there are actors)."""
+        return (*self.table.actors, self.table.overall, self.table.best) if self.table.actors else ()
+
+
+def _review_counts(campaign: Campaign) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    rows = MatchCell.objects.filter(proposal__campaign=campaign, reviewed_verdict="").values_list(
+        "actor__name", "machine_verdict", "reasons"
+    )
+    for actor, machine, reasons in rows.iterator(chunk_size=5000):
+        counts[actor] = counts.get(actor, 0) + needs_review(machine, "", reasons)
+    return counts
+
+
+def dashboard_rates(campaign: Campaign, stamp: str | None = None) -> DashboardRates:
+    """The engine's ``reflection_rates(build_report_input(campaign))``, cached per ``version_stamp``."""
+    stamp = stamp or version_stamp(campaign)
+    key = f"pledgetrack:rates:{stamp}"
+    found = cache.get(key)
+    if found is None:
+        from pledgetrack.reports.services import build_report_input  # heavy (engine): import on use
+
+        found = DashboardRates(reflection_rates(build_report_input(campaign)), _review_counts(campaign))
+        cache.set(key, found, timeout=None)
+    return found
+
+
+def _percent(values: list[float | None]) -> list[float | None]:
+    return [None if v is None else round(v * 100, 1) for v in values]
+
+
+def rates_chart(rates: DashboardRates) -> dict[str, Any]:
+    """A plotly figure (plain JSON) of each actor's task rate, share and budget-weighted rate."""
+    actors = rates.table.actors
+    names = [r.actor for r in actors]
+    w = f"{rates.table.partial_weight:g}"
+    series = (
+        (f"과제 반영률(부분반영×{w})", [r.tasks.rate for r in actors], "#1b6e3a"),
+        ("반영·부분 비율", [r.tasks.share for r in actors], "#8a5a00"),
+        (f"예산 가중 반영률(부분반영×{w})", [r.budget.rate for r in actors], "#0b4f9c"),
+    )
     return {
         "data": [
-            {
-                "type": "bar",
-                "name": "반영(건수)",
-                "x": names,
-                "y": [round(r.rate * 100, 1) for r in board.rates],
-                "marker": {"color": "#1b6e3a"},
-            },
-            {
-                "type": "bar",
-                "name": "부분반영(건수)",
-                "x": names,
-                "y": [round(r.partial_rate * 100, 1) for r in board.rates],
-                "marker": {"color": "#c98a00"},
-            },
-            {
-                "type": "bar",
-                "name": "반영(예산 가중)",
-                "x": names,
-                "y": [round(r.budget_rate * 100, 1) for r in board.rates],
-                "marker": {"color": "#0b4f9c"},
-            },
+            {"type": "bar", "name": name, "x": names, "y": _percent(values), "marker": {"color": colour}}
+            for name, values, colour in series
         ],
         "layout": {
             "barmode": "group",

@@ -1,4 +1,4 @@
-"""Template context shared by every page: the navigation and the user's role."""
+"""Template context shared by every page: the navigation, the user's role and the campaign switcher."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from pledgetrack.site.campaign import campaign_choices, current_campaign
 from pledgetrack.site.roles import user_role
 
 NAVIGATION: tuple[tuple[str, str, str], ...] = (
@@ -22,4 +23,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"nav_items": (), "user_role": ""}
     items = [(name, label) for name, label, perm in NAVIGATION if user.has_perm(perm)]
-    return {"nav_items": items, "user_role": user_role(user)}
+    return {
+        "nav_items": items,
+        "user_role": user_role(user),
+        "campaign": current_campaign(request),
+        "campaigns": campaign_choices(),
+    }

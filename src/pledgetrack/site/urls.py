@@ -14,13 +14,16 @@ from pledgetrack.advocacy.api import BudgetAskViewSet, MeetingViewSet
 from pledgetrack.documents.api import DocumentViewSet
 from pledgetrack.matching.api import CellViewSet, ReviewViewSet
 from pledgetrack.registry.api import ActorViewSet, ProposalViewSet
-from pledgetrack.reports.views import dashboard_view
+from pledgetrack.reports.views import DOWNLOADS, dashboard_view, report_download
 from pledgetrack.site import views
+from pledgetrack.site.api import CampaignViewSet
+from pledgetrack.site.campaign import select_campaign
 
 admin.site.site_header = "공약 반영 추적기 관리"
 admin.site.site_title = "pledgetrack 관리"
 
 router = routers.DefaultRouter()
+router.register("campaigns", CampaignViewSet)
 router.register("proposals", ProposalViewSet)
 router.register("actors", ActorViewSet)
 router.register("documents", DocumentViewSet)
@@ -34,6 +37,8 @@ handler404 = views.not_found
 
 urlpatterns = [
     path("", dashboard_view, name="dashboard"),
+    path("campaign/", select_campaign, name="select_campaign"),
+    re_path(rf"^reports/download\.(?P<fmt>{'|'.join(DOWNLOADS)})$", report_download, name="report_download"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("pledgetrack.registry.urls")),

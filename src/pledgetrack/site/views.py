@@ -11,13 +11,13 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 
 
-def _error(request: HttpRequest, status: int, heading: str, message: str) -> HttpResponse:
+def error_page(request: HttpRequest, status: int, heading: str, message: str) -> HttpResponse:
     return render(request, "site/error.html", {"heading": heading, "message": message}, status=status)
 
 
 def upload_too_large(request: HttpRequest) -> HttpResponse:
     limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
-    return _error(
+    return error_page(
         request,
         413,
         "파일이 너무 큽니다",
@@ -30,7 +30,7 @@ def upload_too_large(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if getattr(request, "upload_too_large", False):
         return upload_too_large(request)
-    return _error(
+    return error_page(
         request,
         403,
         "요청을 확인할 수 없습니다",
@@ -40,11 +40,11 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     detail = str(exception) if exception and str(exception) else "이 작업을 할 권한이 없습니다."
-    return _error(request, 403, "권한이 없습니다", f"{detail} 필요한 역할은 관리자에게 문의해 주세요.")
+    return error_page(request, 403, "권한이 없습니다", f"{detail} 필요한 역할은 관리자에게 문의해 주세요.")
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 404, "찾을 수 없습니다", "요청한 페이지나 항목이 없습니다. 주소를 확인해 주세요.")
+    return error_page(request, 404, "찾을 수 없습니다", "요청한 페이지나 항목이 없습니다. 주소를 확인해 주세요.")
 
 
 @lru_cache(maxsize=1)
