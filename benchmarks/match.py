@@ -10,6 +10,7 @@ warm run (same cache), peak memory, and pipeline time against raw tokenise + emb
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -63,7 +64,8 @@ def filler(actor: str, chars: int, seed: int) -> str:
         size += len(parts[-1]) + 1
         for number in range(1, rng.randint(4, 9)):
             line = names.sub(region, rng.choice(lines))
-            parts.append(f"{number}. {line}")
+            # a serial keeps recombined lines distinct, so that de-duplication keeps the size asked for
+            parts.append(f"{number}. {line} (사업 {len(parts):06d})")
             size += len(parts[-1]) + 1
     return "\n".join(parts)
 
@@ -98,6 +100,7 @@ def main() -> None:
     parser.add_argument("--proposals", type=int, default=40)
     parser.add_argument("--actors", type=int, default=5)
     args = parser.parse_args()
+    print(f"부하(uptime load 1/5/15분, 시작): {_load()}")
     docs = corpus(args.chars, args.actors)
     rows = _proposals(args.proposals)
     passages = sum(len(d.passages) for d in docs)
@@ -117,6 +120,11 @@ def main() -> None:
     tokenise, embed = _raw_cost(docs, embedded)
     print(f"원시 비용: 형태소 분석 {tokenise:.1f} s + 임베딩 {embed:.1f} s (추정) = {tokenise + embed:.1f} s; "
           f"cold/원시 = {cold / (tokenise + embed):.2f}")
+    print(f"부하(uptime load 1/5/15분, 끝): {_load()}")
+
+
+def _load() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg()) + f" (코어 {os.cpu_count()}개)"
 
 
 if __name__ == "__main__":

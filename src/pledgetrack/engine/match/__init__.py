@@ -8,11 +8,13 @@ Public API::
 """
 
 from pledgetrack.engine.match.analyze import AnalysisResult, analyze
+from pledgetrack.engine.match.confidence import REVIEW, needs_review
 from pledgetrack.engine.match.embed import Embedder, get_embedder, register_embedder
 from pledgetrack.engine.match.index import Hit, PassageIndex, build_index
 from pledgetrack.engine.match.settings import MatchSettings
 
 __all__ = [
+    "REVIEW",
     "AnalysisResult",
     "Embedder",
     "Hit",
@@ -21,5 +23,6 @@ __all__ = [
     "analyze",
     "build_index",
     "get_embedder",
+    "needs_review",
     "register_embedder",
 ]

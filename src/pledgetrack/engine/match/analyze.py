@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pledgetrack.engine.match.confidence import REVIEW, review_notes, task_notes
 from pledgetrack.engine.match.evidence import passage_evidence, with_parents
 from pledgetrack.engine.match.index import PassageIndex, build_index
 from pledgetrack.engine.match.region import infer_home_region, normalize_region
@@ -45,7 +46,8 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
         return Cell(row.id, actor, "absent", 0.0, (), ("후보 문장 없음",)), []
     best = judged[0]
     evidence = passage_evidence(index, judged, s.top_k, s.partial_threshold)
-    return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, best.reasons), judged
+    reasons = (*best.reasons, *review_notes(judged, query, s, home))
+    return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, reasons), judged
 
 
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int) -> Cell:
@@ -72,7 +74,9 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int) ->
         best.setdefault((e.document, e.start), e)
     evidence = tuple(best.values())[:k]
     score = max(own.score, sum(c.score for _, c in children) / len(children))
-    reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *own.reasons)
+    kept = [r for r in own.reasons if verdict == own.verdict or not r.startswith(REVIEW)]
+    notes = task_notes(own, [c for _, c in children], combined)
+    reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *kept, *notes)
     return Cell(own.proposal, own.actor, verdict, round(score, 4), evidence, reasons)
 
 

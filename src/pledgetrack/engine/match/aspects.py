@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from pledgetrack.engine.errors import ConfigurationError
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import PassageRegion
 from pledgetrack.engine.match.settings import MatchSettings
@@ -47,6 +48,7 @@ class Assessment:
     later: str
     small: str = ""
     partly: tuple[str, ...] = ()
+    dense_scaled: float = 0.0
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -55,7 +57,7 @@ def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
 
 def part_share(form: str, text: str) -> float:
     """Share of a compound term's characters found as one contiguous, non-generic piece of ``text``:
-    "국가ai컴퓨팅센터" in "초거대ai컴퓨팅센터" is 0.7, "미래모빌리티" in "대표모빌리티도시" 0.67. Also
+    "국가ai컴퓨팅센터" in "초거대ai컴퓨팅센터" is 0.78, "미래모빌리티" in "대표모빌리티도시" 0.67. Also
     absorbs OCR damage to part of a word. 0 when the piece is shorter than 2 characters, not
     more than half the term, or a generic word ("도시" of "신도시")."""
     if len(form) < 3 or not text:
@@ -114,17 +116,35 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
     return Coverage(got / total, tuple(matched), tuple(missing), tuple(named), specific, tuple(partly))
 
 
-def scaled_cosine(cosine: float | None, s: MatchSettings) -> float:
+def _fixed(cosine: float, baseline: float, s: MatchSettings) -> float:
+    return (cosine - s.dense_floor) / (s.dense_ceiling - s.dense_floor)
+
+
+def _background(cosine: float, baseline: float, s: MatchSettings) -> float:
+    return (cosine - baseline - s.dense_margin) / (s.dense_ceiling - s.dense_floor)
+
+
+CALIBRATIONS = {"fixed": _fixed, "background": _background}
+
+
+def scaled_cosine(cosine: float | None, s: MatchSettings, baseline: float = 0.0) -> float:
+    """The cosine on a 0..1 scale: above a fixed floor ("fixed"), or above the query's own baseline
+    against unrelated sentences plus a margin ("background"). ``s.dense_calibration`` chooses."""
     if cosine is None:
         return 0.0
-    return min(1.0, max(0.0, (cosine - s.dense_floor) / (s.dense_ceiling - s.dense_floor)))
+    if s.dense_calibration not in CALIBRATIONS:
+        known = ", ".join(CALIBRATIONS)
+        raise ConfigurationError(f"알 수 없는 의미 점수 보정 방식입니다: '{s.dense_calibration}'. "
+                                 f"사용할 수 있는 방식: {known}. MatchSettings(dense_calibration=…)를 고쳐 주세요.")
+    return min(1.0, max(0.0, CALIBRATIONS[s.dense_calibration](cosine, baseline, s)))
 
 
-def topic_score(cov: Coverage, cosine: float | None, s: MatchSettings) -> float:
+def topic_score(cov: Coverage, cosine: float | None, s: MatchSettings, baseline: float = 0.0) -> float:
     """Lexical coverage blended with meaning; a matched project name lifts it to at least a floor.
     Without any specific (non-generic) term in common, the score stays below the partial threshold."""
     share = cov.share
-    score = share if cosine is None else s.weight_lexical * share + s.weight_dense * scaled_cosine(cosine, s)
+    dense = scaled_cosine(cosine, s, baseline)
+    score = share if cosine is None else s.weight_lexical * share + s.weight_dense * dense
     if cov.named:
         score = max(score, s.named_floor)
     if not cov.specific:

@@ -136,6 +136,20 @@ class PassageIndex:
         vectors = self.embedder.vectors([self.texts[i] for i in indices], kind="passage")
         return vectors @ q
 
+    @cached_property
+    def _background(self) -> np.ndarray:
+        path = resources.files("pledgetrack.engine.match") / "data" / "background.txt"
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        return self.embedder.vectors(lines, kind="passage")
+
+    def query_baseline(self, query: str) -> float:
+        """Mean cosine of ``query`` with unrelated pledge-like sentences: what "no relation" looks like
+        for this query (long queries sit lower than short ones). 0 when dense retrieval is off."""
+        if not self.settings.use_dense:
+            return 0.0
+        q = self.embedder.vectors([query], kind="query")[0]
+        return float(np.mean(self._background @ q))
+
     def search(self, query: str, k: int, *, actor: str | None = None) -> list[Hit]:
         """The ``k`` best passages for ``query``: BM25 candidates re-ranked by fusion with dense cosine."""
         s = self.settings

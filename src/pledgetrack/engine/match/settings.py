@@ -24,6 +24,10 @@ class MatchSettings:
     weight_dense: float = 0.3
     dense_floor: float = 0.80
     dense_ceiling: float = 0.92
+    # "fixed": (cosine - dense_floor) / span; "background": (cosine - query baseline - dense_margin) / span,
+    # span = dense_ceiling - dense_floor in both
+    dense_calibration: str = "background"
+    dense_margin: float = -0.025
     generic_weight: float = 0.25
     named_weight: float = 2.0
     related_credit: float = 0.5
@@ -36,6 +40,10 @@ class MatchSettings:
     named_floor: float = 0.45
     scale_ratio: float = 0.5
     region_neutral_levels: tuple[str, ...] = ("national",)
+    # review ("검토 필요"): a score within this distance of a threshold; a scaled cosine this high
+    # without any shared term
+    review_margin: float = 0.04
+    review_dense: float = 0.75
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values (paths as strings) for provenance records and exports."""

@@ -20,6 +20,7 @@ from pledgetrack.engine.match.aspects import (
     describe_amounts,
     find_stance,
     find_timing,
+    scaled_cosine,
     topic_score,
 )
 from pledgetrack.engine.match.index import PassageIndex
@@ -67,10 +68,11 @@ def assess(index: PassageIndex, query: Query, actor: str, home: str | None) -> l
     s = index.settings
     indices = index.candidates(query_tokens(query.terms), actor, s.candidates)
     cosines = index.dense(query.text, indices)
+    baseline = index.query_baseline(query.text) if cosines is not None else 0.0
     out = []
     for j, i in enumerate(indices):
         cosine = None if cosines is None else float(cosines[j])
-        out.append(_assess_one(index, query, i, cosine, home))
+        out.append(_assess_one(index, query, i, (cosine, baseline), home))
     return out
 
 
@@ -83,8 +85,10 @@ def _contexts(index: PassageIndex, i: int) -> list[tuple[str, str]]:
             ("section", title), ("document", document)]
 
 
-def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None, home: str | None) -> Assessment:
+def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | None, float],
+                home: str | None) -> Assessment:
     s = index.settings
+    cosine, baseline = dense
     entry = index.entries[i]
     text = index.texts[i]
     contexts = _contexts(index, i)
@@ -99,7 +103,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None,
         entry=i,
         coverage=cov.share,
         dense=cosine,
-        topic=topic_score(cov, cosine, s),
+        topic=topic_score(cov, cosine, s, baseline),
         matched=cov.matched,
         missing=cov.missing,
         named=cov.named,
@@ -109,10 +113,12 @@ def _assess_one(index: PassageIndex, query: Query, i: int, cosine: float | None,
         later=find_timing(text, "later"),
         small=find_timing(block, "small"),
         partly=cov.partly,
+        dense_scaled=scaled_cosine(cosine, s, baseline),
     )
 
 
-def _base(a: Assessment, s: MatchSettings) -> Verdict:
+def base_level(a: Assessment, s: MatchSettings) -> Verdict:
+    """The level from the topic score alone, before any cap."""
     if a.topic >= s.reflected_threshold:
         return "reflected"
     if a.topic >= s.partial_threshold:
@@ -126,7 +132,7 @@ def _cap(verdict: Verdict, limit: Verdict) -> Verdict:
 
 def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged:
     """The passage's level after the region, stance, scale and timing caps, with reasons."""
-    verdict, reasons = _base(a, s), list(_topic_reasons(a))
+    verdict, reasons = base_level(a, s), list(_topic_reasons(a))
     if home is not None and a.region.scope == "other":
         verdict = "absent"
         reasons.append(f"타 지역 공약: {'·'.join(sorted(a.region.regions))}")
