@@ -157,15 +157,27 @@ def recent_changes(campaign: Campaign, limit: int = 10, *, query: Q | None = Non
 
 @dataclass(frozen=True)
 class DashboardRates:
-    """The report engine's rate table for a campaign, plus the 검토 필요 count per actor."""
+    """The report engine's per-actor rows (each actor, then 전체 and 어느 한 곳이라도), its notes, and the
+    검토 필요 count per actor. Only what the dashboard shows, so a cache hit unpickles little."""
 
-    table: RateTable
+    actors: tuple[ActorRate, ...]
+    overall: ActorRate
+    best: ActorRate
+    partial_weight: float
+    asked_won: int
+    notes: tuple[str, ...]
     needs_review: dict[str, int]
+
+    @classmethod
+    def from_table(cls, table: RateTable, needs_review: dict[str, int]) -> DashboardRates:
+        return cls(
+            table.actors, table.overall, table.best, table.partial_weight, table.asked_won, table.notes, needs_review
+        )
 
     @property
     def rows(self) -> tuple[ActorRate, ...]:
-        """One row per actor, then 전체 and 어느 한 곳이라도 (only when there are actors)."""
-        return (*self.table.actors, self.table.overall, self.table.best) if self.table.actors else ()
+        """One row per actor, then 전체 and 어느 한 곳이라도 (none when no actor has a verdict)."""
+        return (*self.actors, self.overall, self.best) if self.actors else ()
 
 
 def _review_counts(campaign: Campaign) -> dict[str, int]:
@@ -186,7 +198,8 @@ def dashboard_rates(campaign: Campaign, stamp: str | None = None) -> DashboardRa
     if found is None:
         from pledgetrack.reports.services import build_report_input  # heavy (engine): import on use
 
-        found = DashboardRates(reflection_rates(build_report_input(campaign)), _review_counts(campaign))
+        table = reflection_rates(build_report_input(campaign))
+        found = DashboardRates.from_table(table, _review_counts(campaign))
         cache.set(key, found, timeout=None)
     return found
 
@@ -197,9 +210,9 @@ def _percent(values: list[float | None]) -> list[float | None]:
 
 def rates_chart(rates: DashboardRates) -> dict[str, Any]:
     """A plotly figure (plain JSON) of each actor's task rate, share and budget-weighted rate."""
-    actors = rates.table.actors
+    actors = rates.actors
     names = [r.actor for r in actors]
-    w = f"{rates.table.partial_weight:g}"
+    w = f"{rates.partial_weight:g}"
     series = (
         (f"과제 반영률(부분반영×{w})", [r.tasks.rate for r in actors], "#1b6e3a"),
         ("반영·부분 비율", [r.tasks.share for r in actors], "#8a5a00"),
