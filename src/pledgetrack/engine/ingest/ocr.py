@@ -25,6 +25,7 @@ from typing import TypeVar
 from PIL import Image, ImageOps
 
 from pledgetrack.engine.errors import DocumentError
+from pledgetrack.engine.ingest.ocr_merge import merge_readings
 
 INSTALL_HINT = "Tesseract와 한국어 데이터를 설치해 주세요: apt-get install tesseract-ocr tesseract-ocr-kor"
 A4_SHORT_SIDE_INCHES = 8.27
@@ -35,17 +36,21 @@ T = TypeVar("T")
 class OcrOptions:
     """How to run Tesseract. ``workers=0`` means one process per CPU core.
 
-    With ``try_layouts`` every page is read once per psm (and per ``alt_languages`` entry)
-    and the reading with the higher mean word confidence is kept; ``good_enough`` > 0 stops
-    early once a reading is that confident (0–1).
+    Each page is read with ``languages`` in the first ``psm``; the next psm (and each
+    ``alt_languages`` entry) is tried only while the best mean word confidence is below
+    ``good_enough`` (0–1; 0 tries them all), and the most confident reading is kept.
+    ``try_layouts=False`` reads once. With ``merge_languages`` the page is read a second
+    time in those languages (same psm) and its Latin words are merged into the first
+    reading (``ocr_merge``): ``kor`` reads Korean best, ``kor+eng`` reads RE100, SOC, UAM.
     """
 
     dpi: int = 300
-    languages: str = "kor+eng"
+    languages: str = "kor"
     psm: tuple[int, ...] = (6, 4)
     try_layouts: bool = True
     alt_languages: tuple[str, ...] = ()
-    good_enough: float = 0.0
+    good_enough: float = 0.8
+    merge_languages: str = "kor+eng"
     timeout_s: float = 180.0
     workers: int = 0
     binarize: bool = False
@@ -78,7 +83,8 @@ def check_tesseract(options: OcrOptions, file: str) -> None:
     """Raise a ``DocumentError`` with the fix when the binary or a language is missing."""
     if shutil.which(options.binary) is None:
         raise DocumentError("OCR 프로그램(tesseract)이 없습니다", file=file, hint=INSTALL_HINT)
-    wanted = {lang for spec in (options.languages, *options.alt_languages) for lang in spec.split("+")}
+    specs = (options.languages, *options.alt_languages, options.merge_languages)
+    wanted = {lang for spec in specs if spec for lang in spec.split("+")}
     missing = wanted - _installed_languages(options.binary)
     if missing:
         names = ", ".join(sorted(missing))
@@ -168,23 +174,40 @@ def layouts(options: OcrOptions) -> list[tuple[str, int]]:
 
 
 def ocr_prepared(data: bytes, options: OcrOptions, *, label: str) -> OcrPage:
+    """OCR prepared TIFF bytes: the most confident layout, then the merge pass (see ``OcrOptions``)."""
     started = time.perf_counter()
-    best: OcrPage | None = None
+    try:
+        raw, tsv, confidence, psm = _best_layout(data, options)
+        text = _merged(data, raw, tsv, psm, options)
+    except subprocess.TimeoutExpired:
+        warning = f"{label}: OCR이 {options.timeout_s:g}초 안에 끝나지 않아 건너뛰었습니다"
+        return OcrPage("", None, options.psm[0], time.perf_counter() - started, warning)
+    except RuntimeError as error:
+        return OcrPage("", None, options.psm[0], time.perf_counter() - started, f"{label}: OCR 실패 ({error})")
+    return OcrPage(clean_text(text), confidence, psm, time.perf_counter() - started)
+
+
+def _best_layout(data: bytes, options: OcrOptions) -> tuple[str, str, float | None, int]:
+    """(text, tsv, confidence, psm) of the most confident reading among ``layouts(options)``."""
+    best: tuple[str, str, float | None, int] | None = None
     for languages, psm in layouts(options):
-        try:
-            raw, tsv = run_tesseract(data, psm, replace(options, languages=languages))
-            text, confidence = clean_text(raw), mean_confidence(tsv)
-        except subprocess.TimeoutExpired:
-            warning = f"{label}: OCR이 {options.timeout_s:g}초 안에 끝나지 않아 건너뛰었습니다"
-            return OcrPage("", None, psm, time.perf_counter() - started, warning)
-        except RuntimeError as error:
-            return OcrPage("", None, psm, time.perf_counter() - started, f"{label}: OCR 실패 ({error})")
-        if best is None or (confidence or 0.0) > (best.confidence or 0.0):
-            best = OcrPage(text, confidence, psm, 0.0)
-        if (confidence or 0.0) >= options.good_enough > 0:
+        raw, tsv = run_tesseract(data, psm, replace(options, languages=languages))
+        confidence = mean_confidence(tsv)
+        if best is None or (confidence or 0.0) > (best[2] or 0.0):
+            best = (raw, tsv, confidence, psm)
+        if (best[2] or 0.0) >= options.good_enough > 0:
             break
     assert best is not None
-    return OcrPage(best.text, best.confidence, best.psm, time.perf_counter() - started)
+    return best
+
+
+def _merged(data: bytes, raw: str, tsv: str, psm: int, options: OcrOptions) -> str:
+    """The reading with the second language set's Latin words merged in (``ocr_merge``)."""
+    second = options.merge_languages
+    if not second or second == options.languages:
+        return merge_readings(raw, tsv)
+    _, mixed_tsv = run_tesseract(data, psm, replace(options, languages=second))
+    return merge_readings(raw, tsv, mixed_tsv)
 
 
 @dataclass(frozen=True)
