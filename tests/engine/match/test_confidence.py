@@ -14,12 +14,14 @@ def _cell(pledge: str, row: ProposalRow, settings: MatchSettings, home: str = "�
 
 
 def test_clear_match_needs_no_review(settings: MatchSettings) -> None:
-    cell = _cell("광주 공약\n1. 광주 도시철도 2호선 3단계 건설", ProposalRow("P", "광주 도시철도 2호선 3단계 건설"), settings)
+    row = ProposalRow("P", "광주 도시철도 2호선 3단계 건설")
+    cell = _cell("광주 공약\n1. 광주 도시철도 2호선 3단계 건설", row, settings)
     assert cell.verdict == "reflected" and not needs_review(cell)
 
 
 def test_strong_topic_without_region_is_flagged(settings: MatchSettings) -> None:
-    cell = _cell("1. 도시철도 2호선 3단계 건설을 지원하겠습니다", ProposalRow("P", "광주 도시철도 2호선 3단계 건설"), settings)
+    row = ProposalRow("P", "광주 도시철도 2호선 3단계 건설")
+    cell = _cell("1. 도시철도 2호선 3단계 건설을 지원하겠습니다", row, settings)
     assert cell.verdict == "partial"
     assert any(r.startswith(REVIEW) and "지역" in r for r in cell.reasons)
 

@@ -9,8 +9,10 @@ from pledgetrack.engine.match.structure import DocumentStructure
 from pledgetrack.engine.types import PageText, ProposalRow
 from tests.engine.match.helpers import doc
 
-NESTED = "가나당 공약 (예시)\n\n■ 대구광역시\n\n6. 대구 청년 정주 패키지\n   ∙ 청년 일자리 5천 개 창출\n   ∙ 청년 주택 3천 호 공급\n"
-FLAT = "가나당 공약 (예시)\n광주 정책과제 (일부)\n- AI 반도체 특화단지 조성\n- 청년 창업 지원\n3. 광주 군공항 이전\nO 이전 사업비 국비 지원\n"
+NESTED = ("가나당 공약 (예시)\n\n■ 대구광역시\n\n6. 대구 청년 정주 패키지\n"
+          "   ∙ 청년 일자리 5천 개 창출\n   ∙ 청년 주택 3천 호 공급\n")
+FLAT = ("가나당 공약 (예시)\n광주 정책과제 (일부)\n- AI 반도체 특화단지 조성\n- 청년 창업 지원\n"
+        "3. 광주 군공항 이전\nO 이전 사업비 국비 지원\n")
 
 
 def _parent(text: str, line: str) -> str | None:
