@@ -14,6 +14,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 from tests.engine.ingest.truth import REAL_PDF, TruthCase, char_accuracy, load_truth, word_recall
@@ -47,7 +48,7 @@ def main() -> None:
     parser.add_argument("--options", default="{}", help="OcrOptions fields as JSON")
     parser.add_argument("--show", action="store_true", help="print the OCR text too")
     args = parser.parse_args()
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in json.loads(args.options).items()}
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in json.loads(args.options).items()}
     options = OcrOptions(**{"workers": 1, **fields})
     cases = load_truth()
     with tempfile.TemporaryDirectory() as name:

@@ -30,7 +30,7 @@ from pledgetrack.engine.ingest.ocr_correct import (
     parse_lexicon,
 )
 from tests.engine.ingest.render import render_page
-from tests.engine.ingest.samples import PLEDGE_PAGES, char_accuracy
+from tests.engine.ingest.samples import PLEDGE_PAGES, char_accuracy, squash
 
 TSV = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
@@ -51,9 +51,26 @@ def test_clean_text_drops_form_feeds_and_repeated_blank_lines() -> None:
 
 
 def test_layouts_tries_every_psm_and_language_only_when_asked() -> None:
-    options = OcrOptions(psm=(6, 4), alt_languages=("kor",))
-    assert layouts(options) == [("kor+eng", 6), ("kor+eng", 4), ("kor", 6), ("kor", 4)]
-    assert layouts(OcrOptions(try_layouts=False)) == [("kor+eng", 6)]
+    options = OcrOptions(psm=(6, 4), alt_languages=("kor+eng",))
+    assert layouts(options) == [("kor", 6), ("kor", 4), ("kor+eng", 6), ("kor+eng", 4)]
+    assert layouts(OcrOptions(try_layouts=False)) == [("kor", 6)]
+
+
+def test_second_psm_and_merge_pass_run_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, int]] = []
+    confidence = {6: "50.0", 4: "95.0"}
+
+    def fake(data: bytes, psm: int, options: OcrOptions) -> tuple[str, str]:
+        calls.append((options.languages, psm))
+        return "광주", TSV.splitlines()[0] + f"\n5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t{confidence[psm]}\t광주"
+
+    monkeypatch.setattr(ocr, "run_tesseract", fake)
+    page = ocr.ocr_prepared(b"", OcrOptions(), label="1쪽")
+    assert calls == [("kor", 6), ("kor", 4), ("kor+eng", 4)] and page.psm == 4
+    confidence[6] = "90.0"
+    calls.clear()
+    ocr.ocr_prepared(b"", OcrOptions(merge_languages=""), label="1쪽")
+    assert calls == [("kor", 6)]
 
 
 def test_missing_binary_names_the_fix() -> None:
@@ -97,6 +114,14 @@ def test_rendered_korean_page_is_read_at_least_98_percent_right() -> None:
     assert char_accuracy(PLEDGE_PAGES[0], result.text) >= 0.98
     assert result.confidence is not None and result.confidence > 0.8
     assert result.psm in (6, 4)
+
+
+@pytest.mark.ocr
+def test_rendered_latin_words_are_merged_into_the_korean_reading() -> None:
+    text = "예시 공약: AI 연계 산업과 RE100 산업단지, SOC 조기 완성"
+    page = render_page(text, dpi=300, size_pt=14)
+    result = ocr_image(page, OcrOptions(), label="1쪽", source_dpi=300)
+    assert squash(text) in squash(result.text)
 
 
 @pytest.mark.ocr

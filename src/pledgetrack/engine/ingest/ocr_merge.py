@@ -22,6 +22,8 @@ HANGUL_WORD = re.compile(r"[가-힣]+[^\w\s]?")
 MIN_LATIN_CONFIDENCE = 50.0
 MIN_HANGUL_CONFIDENCE = 80.0
 MIN_OVERLAP = 0.5
+# kor+eng's readings of "AI" seen on the real cards ("Al") and on NanumGothic renderings ("AL")
+LATIN_MISREADINGS = {"Al": "AI", "AL": "AI"}
 BULLET_MISREADINGS = frozenset("@©®■")
 AI_MISREADINGS = frozenset({"시", "씨", "Al"})
 MIN_AI_ASPECT = 0.95  # width / height; measured: "AI" 1.00–1.28, a real "시" 0.46–0.77
@@ -154,7 +156,7 @@ def _splices(kor_words: list[OcrWord], mixed_words: list[OcrWord]) -> list[tuple
         start, end = under[0].start, under[-1].end
         if splices and start < splices[-1][1]:
             continue
-        splices.append((start, end, word.text))
+        splices.append((start, end, LATIN_MISREADINGS.get(word.text, word.text)))
     return splices
 
 
