@@ -139,6 +139,50 @@ def test_page_with_only_a_text_header_over_an_image_goes_to_ocr(tmp_path: Path) 
     assert char_accuracy(expected, extraction.pages[0].text) >= 0.95
 
 
+def _mixed_pdf(path: Path, *, with_image: bool = True) -> Path:
+    """A page with a real text paragraph (PLEDGE_PAGES[0]) and, below it, an image of text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("nanum", "", "/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+    pdf.set_font("nanum", size=11)
+    pdf.add_page()
+    for number, line in enumerate(PLEDGE_PAGES[0].splitlines()):
+        pdf.text(56, 60 + number * 18, line)
+    image = io.BytesIO()
+    page = render_page(PLEDGE_PAGES[1], dpi=200)
+    (page.crop((0, 0, page.width, 900)) if with_image else page.crop((0, 0, 40, 40))).save(image, format="PNG")
+    pdf.image(image, x=0, y=200, w=595 if with_image else 12)
+    pdf.output(str(path))
+    return path
+
+
+def test_text_layer_coverage_tells_a_mixed_page_from_a_text_page(tmp_path: Path) -> None:
+    from pledgetrack.engine.ingest.pdf_coverage import text_layer_partial, uncovered_ink
+
+    text_only = pdfium.PdfDocument(render_text_pdf(list(PLEDGE_PAGES), tmp_path / "글자.pdf"))[0]
+    assert uncovered_ink(text_only, text_only.get_textpage())[0] == 0
+    mixed = pdfium.PdfDocument(_mixed_pdf(tmp_path / "섞임.pdf"))[0]
+    assert text_layer_usable(page_text_of(mixed), A4)
+    assert text_layer_partial(mixed, mixed.get_textpage())
+    blank_image = pdfium.PdfDocument(_mixed_pdf(tmp_path / "빈그림.pdf", with_image=False))[0]
+    assert not text_layer_partial(blank_image, blank_image.get_textpage())
+
+
+def page_text_of(page: pdfium.PdfPage) -> str:
+    return str(page.get_textpage().get_text_range())
+
+
+@pytest.mark.ocr
+def test_page_with_a_text_paragraph_and_an_image_of_text_goes_to_ocr(tmp_path: Path) -> None:
+    [extraction] = read_pdf(_mixed_pdf(tmp_path / "섞임.pdf"), "x")
+    page = extraction.pages[0]
+    assert page.method == "ocr"
+    text = squash(page.text)
+    assert squash(PLEDGE_PAGES[0].splitlines()[1]) in text  # from the text layer's drawing
+    assert squash(PLEDGE_PAGES[1].splitlines()[1]) in text  # from the image
+
+
 @pytest.mark.slow
 @pytest.mark.ocr
 def test_real_pledge_book_goes_to_ocr_and_the_gwangju_page_is_read(shared_data: Path) -> None:

@@ -6,7 +6,9 @@ holds at most a few rendered pages at once, so memory stays bounded for long boo
 
 A text layer is *usable* when it holds Korean (or other) prose for the page's size;
 pledge books often carry only a running header as text and draw the rest as outlines,
-and such pages go to OCR. Running headers and footers are dropped later, when the
+and such pages go to OCR. So does a page whose text layer is usable but accounts for less
+than about two thirds of the dark ink drawn (a paragraph of text beside outlined glyphs or
+a pasted image of text: ``pdf_coverage``). Running headers and footers are dropped later, when the
 document is prepared (``pledgetrack.engine.text.dedupe.drop_running_lines``).
 """
 
@@ -23,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 from pledgetrack.engine.errors import DocumentError, EncryptedDocumentError
 from pledgetrack.engine.ingest.ocr import OcrJob, OcrOptions, OcrPage, check_tesseract, ocr_many, to_ocr_bytes
 from pledgetrack.engine.ingest.ocr_correct import correct_text
+from pledgetrack.engine.ingest.pdf_coverage import text_layer_partial
 from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
 
 Progress = Callable[[int, int], None]
@@ -103,11 +106,20 @@ def _read_page(document: pdfium.PdfDocument, index: int, options: OcrOptions) ->
     try:
         width, height = page.get_size()
         text = page_text(page)
-        if text_layer_usable(text, width * height) or not _has_graphics(page):
+        if not _has_graphics(page) or (text_layer_usable(text, width * height) and not _partial(page)):
             return PageText(index + 1, text, "text")
         return OcrJob(f"{index + 1}쪽", _render(page, options))
     finally:
         page.close()
+
+
+def _partial(page: pdfium.PdfPage) -> bool:
+    """Whether much of the page's ink lies outside its text layer (outlined or pasted-in text)."""
+    textpage = page.get_textpage()
+    try:
+        return text_layer_partial(page, textpage)
+    finally:
+        textpage.close()
 
 
 def _render(page: pdfium.PdfPage, options: OcrOptions) -> bytes:
