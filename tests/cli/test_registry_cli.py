@@ -90,3 +90,11 @@ def test_an_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "데이터베이스" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_match_with_nothing_to_match_says_what_to_do(tmp_path: Path) -> None:
+    empty = cli_process(tmp_path / "ws", "match")
+    assert empty.returncode == 1 and "proposals import" in empty.stderr
+    cli_process(tmp_path / "ws", "proposals", "import", str(EXAMPLE))
+    no_documents = cli_process(tmp_path / "ws", "match")
+    assert no_documents.returncode == 1 and "pledgetrack ingest" in no_documents.stderr

@@ -64,7 +64,7 @@ def main() -> None:
         error.show()
         sys.exit(2)
     except click.ClickException as error:
-        error.show()
+        click.secho(f"오류: {error.format_message()}", fg="red", err=True)
         sys.exit(1)
     except PledgetrackError as error:
         if debug:

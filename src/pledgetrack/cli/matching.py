@@ -28,7 +28,7 @@ def print_matrix(
 
     actors = list(dict.fromkeys(c.actor for c in cells))
     by_key = {(c.proposal, c.actor): c for c in cells}
-    table = Table(title="반영 매트릭스 (제안 × 정당·후보)", title_justify="left")
+    table = Table(title="반영 매트릭스", title_justify="left")
     table.add_column("번호")
     table.add_column("제안")
     for actor in actors:
@@ -67,6 +67,7 @@ def match_command(campaign: str | None, home_region: str | None, no_dense: bool,
     from pledgetrack.registry.services import proposal_rows, resolve_campaign
 
     camp = resolve_campaign(campaign)
+    _require_inputs(camp)
     settings = match_settings(no_dense)
     run_matching(campaign=camp, settings=settings, home_region=home_region, progress=_match_progress)
     cells, reviewed = stored_cells(camp)
@@ -87,6 +88,22 @@ def match_settings(no_dense: bool) -> MatchSettings:
     defaults = MatchSettings()
     cache = Path(django_settings.CACHE_DIR) / "embeddings"
     return dataclasses.replace(defaults, cache_dir=cache, use_dense=defaults.use_dense and not no_dense)
+
+
+def _require_inputs(campaign: object) -> None:
+    """A clear error instead of an empty matrix when there is nothing to match."""
+    from pledgetrack.documents.models import Document
+    from pledgetrack.registry.models import Proposal
+
+    if not Proposal.objects.filter(campaign=campaign).exists():
+        raise click.ClickException(
+            f"'{campaign}'에 등록된 제안이 없습니다. 먼저 'pledgetrack proposals import 파일'로 제안을 가져오세요."
+        )
+    if not Document.objects.filter(source__campaign=campaign, status=Document.Status.DONE).exists():
+        raise click.ClickException(
+            f"'{campaign}'에 읽은 문서가 없습니다. "
+            "먼저 'pledgetrack ingest 파일 --actor 정당'으로 공약 문서를 저장하세요."
+        )
 
 
 @click.command("analyze")
