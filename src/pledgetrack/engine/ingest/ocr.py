@@ -38,7 +38,8 @@ class OcrOptions:
 
     Each page is read with ``languages`` in the first ``psm``; the next psm (and each
     ``alt_languages`` entry) is tried only while the best mean word confidence is below
-    ``good_enough`` (0–1; 0 tries them all), and the most confident reading is kept.
+    ``good_enough`` (0–1; 0 tries them all); a later reading replaces the first only when
+    its confidence is higher by ``layout_margin`` (psm 6 read the real pages best, measured).
     ``try_layouts=False`` reads once. With ``merge_languages`` the page is read a second
     time in those languages (same psm) and its Latin words are merged into the first
     reading (``ocr_merge``): ``kor`` reads Korean best, ``kor+eng`` reads RE100, SOC, UAM.
@@ -49,7 +50,8 @@ class OcrOptions:
     psm: tuple[int, ...] = (6, 4)
     try_layouts: bool = True
     alt_languages: tuple[str, ...] = ()
-    good_enough: float = 0.8
+    good_enough: float = 0.9
+    layout_margin: float = 0.03
     merge_languages: str = "kor+eng"
     timeout_s: float = 180.0
     workers: int = 0
@@ -193,7 +195,7 @@ def _best_layout(data: bytes, options: OcrOptions) -> tuple[str, str, float | No
     for languages, psm in layouts(options):
         raw, tsv = run_tesseract(data, psm, replace(options, languages=languages))
         confidence = mean_confidence(tsv)
-        if best is None or (confidence or 0.0) > (best[2] or 0.0):
+        if best is None or (confidence or 0.0) > (best[2] or 0.0) + options.layout_margin:
             best = (raw, tsv, confidence, psm)
         if (best[2] or 0.0) >= options.good_enough > 0:
             break
