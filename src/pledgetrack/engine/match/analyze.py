@@ -45,7 +45,7 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
     if not judged:
         return Cell(row.id, actor, "absent", 0.0, (), ("후보 문장 없음",)), []
     best = judged[0]
-    evidence = passage_evidence(index, judged, s.top_k, s.partial_threshold)
+    evidence = passage_evidence(index, judged)
     reasons = (*best.reasons, *review_notes(judged, query, s, home))
     return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, reasons), judged
 

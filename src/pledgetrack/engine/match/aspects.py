@@ -49,6 +49,7 @@ class Assessment:
     small: str = ""
     partly: tuple[str, ...] = ()
     dense_scaled: float = 0.0
+    specific: bool = True
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -103,7 +104,7 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
     missing: list[str] = []
     named: list[str] = []
     partly: list[str] = []
-    specific = all(t.weight == s.generic_weight for t in terms)
+    specific = bool(pair) or all(t.weight == s.generic_weight for t in terms)
     for term in terms:
         credit = term_credit(term, tokens, text, heading, s)
         got += term.weight * credit

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pledgetrack.engine.match.aspects import Assessment
 from pledgetrack.engine.match.index import PassageIndex
+from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.verdict import Judged
 from pledgetrack.engine.types import Evidence, PreparedDocument
 
@@ -22,12 +24,19 @@ def _span(document: PreparedDocument, start: int, end: int, score: float) -> Evi
     return Evidence(document.name, _page(document, start), start, end, quote, score)
 
 
-def passage_evidence(index: PassageIndex, judged: Sequence[Judged], k: int, floor: float) -> tuple[Evidence, ...]:
-    """The first ``k`` judged passages that share a term with the query or score at least ``floor``."""
+def _shown(a: Assessment, s: MatchSettings) -> bool:
+    """Worth showing: a partial-level score, a specific (not only generic) shared term, or a meaning
+    close enough for a paraphrase review note."""
+    return a.topic >= s.partial_threshold or (a.coverage > 0 and a.specific) or a.dense_scaled >= s.review_dense
+
+
+def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evidence, ...]:
+    """The first ``top_k`` judged passages worth showing."""
     out = []
+    k = index.settings.top_k
     for j in judged:
         a = j.assessment
-        if a.coverage <= 0 and a.topic < floor:
+        if not _shown(a, index.settings):
             continue
         entry = index.entries[a.entry]
         doc, p = index.documents[entry.doc], entry.passage

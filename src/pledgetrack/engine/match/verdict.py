@@ -114,6 +114,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         small=find_timing(block, "small"),
         partly=cov.partly,
         dense_scaled=scaled_cosine(cosine, s, baseline),
+        specific=cov.specific,
     )
 
 
