@@ -21,7 +21,8 @@ schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=Non
 
 
 @pytest.fixture
-def api(live_server: Any) -> dict[str, Any]:
+def api(live_server: Any, workspace: Any, settings: Any) -> dict[str, Any]:
+    settings.TASK_RUNNER = "eager"  # uploads (POST /api/documents/) are ingested before the answer, in tmp
     make_world()
     token, _ = Token.objects.get_or_create(user=make_user("편집자1", EDITOR))
     return {"base_url": live_server.url, "headers": {"Authorization": f"Token {token.key}"}}

@@ -107,7 +107,8 @@ def stage_upload(upload: Any) -> Path:
     """Move an uploaded file out of Django's temporary storage into the workspace's staging folder."""
     folder = Path(settings.DATA_DIR) / "uploads" / uuid.uuid4().hex
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / (Path(upload.name).name or "upload.bin")
+    name = Path(str(upload.name or "")).name
+    target = folder / (name if name not in ("", ".", "..") else "upload.bin")
     if hasattr(upload, "temporary_file_path"):
         shutil.move(upload.temporary_file_path(), target)
     else:
