@@ -16,31 +16,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
-from tests.engine.ingest.truth import REAL_PDF, TruthCase, char_accuracy, load_truth, word_recall
+from tests.engine.ingest.truth import char_accuracy, load_truth, read_cases, word_recall
 
-from pledgetrack.engine.ingest.image import read_image
 from pledgetrack.engine.ingest.ocr import OcrOptions
-from pledgetrack.engine.ingest.pdf import read_pdf
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-
-
-def read_cases(cases: list[TruthCase], options: OcrOptions, folder: Path) -> dict[str, str]:
-    """OCR text per case name: the PDF pages through ``read_pdf`` (one subset PDF), cards through ``read_image``."""
-    pages = [c for c in cases if c.source == REAL_PDF]
-    out: dict[str, str] = {}
-    if pages:
-        source, subset = pdfium.PdfDocument(SHARED / REAL_PDF), pdfium.PdfDocument.new()
-        subset.import_pages(source, [c.page - 1 for c in pages])
-        subset.save(folder / "subset.pdf")
-        [extraction] = read_pdf(folder / "subset.pdf", "x", options=options)
-        out |= {c.name: p.text for c, p in zip(pages, extraction.pages, strict=True)}
-    for case in cases:
-        if case.source != REAL_PDF:
-            [extraction] = read_image(SHARED / case.source, "x", options=options)
-            out[case.name] = extraction.pages[0].text
-    return out
 
 
 def main() -> None:
@@ -53,7 +33,7 @@ def main() -> None:
     cases = load_truth()
     with tempfile.TemporaryDirectory() as name:
         started = time.perf_counter()
-        texts = read_cases(cases, options, Path(name))
+        texts = read_cases(cases, SHARED, options, Path(name))
         seconds = time.perf_counter() - started
     print(f"options: {options}\nload average {os.getloadavg()[0]:.1f}")
     print(f"{'page':<16} {'chars':>6} {'words':>6}")

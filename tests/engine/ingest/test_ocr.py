@@ -31,6 +31,8 @@ from pledgetrack.engine.ingest.ocr_correct import (
 )
 from tests.engine.ingest.render import render_page
 from tests.engine.ingest.samples import PLEDGE_PAGES, char_accuracy, squash
+from tests.engine.ingest.truth import char_accuracy as truth_char_accuracy
+from tests.engine.ingest.truth import load_truth, read_cases, word_recall
 
 TSV = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
@@ -188,3 +190,22 @@ def test_lexicon_ships_with_the_package() -> None:
     path = Path(ocr.__file__).parent / "data" / "ocr_lexicon.txt"
     assert path.is_file()
     assert len(default_lexicon().variants) > 20
+
+
+# --- real documents against the hand-made truth (tests/data/ingest/real-truth) ------------------
+
+
+@pytest.mark.slow
+@pytest.mark.ocr
+def test_real_pages_and_cards_meet_the_measured_accuracy(shared_data: Path, tmp_path: Path) -> None:
+    cases = load_truth()
+    texts = read_cases(cases, shared_data, OcrOptions(), tmp_path)
+    chars = {c.name: truth_char_accuracy(c.text, texts[c.name]) for c in cases}
+    words = {c.name: word_recall(c.text, texts[c.name]) for c in cases}
+    # measured 0.953 / 0.969 (kor + merged kor+eng); the kor+eng-only reader before it: 0.917 / 0.927
+    assert sum(chars.values()) / len(chars) >= 0.94 and min(chars.values()) >= 0.88
+    assert sum(words.values()) / len(words) >= 0.95
+    jeonbuk, seoul = squash(texts["pdf14_전북"]), squash(texts["pdf02_서울"])
+    for right in ("AI연계융복합산업", "기반RE100국가산업단지", "새만금SOC", "미래산업을육성하여"):
+        assert right in jeonbuk + seoul
+    assert "IT첨단전략산업" in squash(texts["card_경기"]) and "UAM" in texts["card_전라남도"]

@@ -18,9 +18,7 @@ from tests.engine.ingest.samples import PLEDGE_PAGES, char_accuracy, squash
 
 REAL_PDF = "real-2025/docs/더불어민주당/21대대선_더불어민주당_광역공약_20250528.pdf"
 A4 = 595.0 * 842.0
-LEFT = (
-    "첫째, 미래차 국가산업단지를 조성하여 부품 기업을 돕겠습니다. 둘째, 달빛철도를 임기 안에 착공하겠습니다."
-)
+LEFT = "첫째, 미래차 국가산업단지를 조성하여 부품 기업을 돕겠습니다. 둘째, 달빛철도를 임기 안에 착공하겠습니다."
 RIGHT = "셋째, 아시아문화전당의 위상을 높이겠습니다. 넷째, 영산강 수변 공간을 시민에게 돌려드리겠습니다."
 
 
@@ -84,9 +82,7 @@ def test_truncated_pdf_is_a_document_error_naming_the_file(tmp_path: Path) -> No
         read_pdf(path, "x")
 
 
-def test_a_failing_page_becomes_a_warning_and_the_rest_go_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_page_becomes_a_warning_and_the_rest_go_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = render_text_pdf([*PLEDGE_PAGES, LEFT], tmp_path / "예시.pdf")
     real = pdf_module._read_page
 

@@ -17,6 +17,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
+from pledgetrack.engine.ingest.image import read_image
+from pledgetrack.engine.ingest.ocr import OcrOptions
+from pledgetrack.engine.ingest.pdf import read_pdf
+
 TRUTH_DIR = Path(__file__).resolve().parents[2] / "data" / "ingest" / "real-truth"
 REAL_PDF = "real-2025/docs/더불어민주당/21대대선_더불어민주당_광역공약_20250528.pdf"
 CARDS = "real-2025/docs/개혁신당"
@@ -72,3 +78,20 @@ def word_recall(truth: str, ocr: str) -> float:
     want, got = Counter(WORD.findall(normalise(truth))), Counter(WORD.findall(normalise(ocr)))
     total = sum(want.values())
     return sum((want & got).values()) / total if total else 1.0
+
+
+def read_cases(cases: list[TruthCase], shared: Path, options: OcrOptions, folder: Path) -> dict[str, str]:
+    """OCR text per case name: the PDF pages through ``read_pdf`` (one subset PDF), cards through ``read_image``."""
+    pages = [c for c in cases if c.source == REAL_PDF]
+    out: dict[str, str] = {}
+    if pages:
+        source, subset = pdfium.PdfDocument(shared / REAL_PDF), pdfium.PdfDocument.new()
+        subset.import_pages(source, [c.page - 1 for c in pages])
+        subset.save(folder / "subset.pdf")
+        [extraction] = read_pdf(folder / "subset.pdf", "x", options=options)
+        out |= {c.name: p.text for c, p in zip(pages, extraction.pages, strict=True)}
+    for case in cases:
+        if case.source != REAL_PDF:
+            [extraction] = read_image(shared / case.source, "x", options=options)
+            out[case.name] = extraction.pages[0].text
+    return out

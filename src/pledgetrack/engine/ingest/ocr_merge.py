@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 UPPER = re.compile(r"[A-Z]")
 HANGUL_WORD = re.compile(r"[가-힣]+[^\w\s]?")
-MIN_LATIN_CONFIDENCE = 50.0
+MIN_LATIN_CONFIDENCE = 30.0
 MIN_HANGUL_CONFIDENCE = 80.0
 MIN_OVERLAP = 0.5
 # kor+eng's readings of "AI" seen on the real cards ("Al") and on NanumGothic renderings ("AL")
