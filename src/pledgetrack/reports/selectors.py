@@ -222,6 +222,7 @@ def rates_chart(rates: DashboardRates) -> dict[str, Any]:
         "data": [
             {"type": "bar", "name": name, "x": names, "y": _percent(values), "marker": {"color": colour}}
             for name, values, colour in series
+            if any(v is not None for v in values)  # e.g. no budgets registered: no empty budget bars
         ],
         "layout": {
             "barmode": "group",
