@@ -29,7 +29,7 @@ def test_upload_several_files_ingests_them(editor: User, eager: Path) -> None:
                                   HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "공약_예시_1.txt" in html and "완료" in html
+    assert "공약_예시_1.txt" in html and "완료" in html and "<td>공약</td>" in html  # kind as its Korean label
     docs = Document.objects.order_by("filename")
     assert [d.filename for d in docs] == ["공약_예시_1.txt", "공약_예시_2.txt"]
     assert all(d.status == "done" and d.source.actor.name == "더불어민주당" for d in docs)

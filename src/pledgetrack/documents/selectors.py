@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pledgetrack.documents.models import Document
+from pledgetrack.documents.models import Document, DocumentKind
 from pledgetrack.registry.models import Campaign
 from pledgetrack.site.campaign import campaign_q
 
@@ -13,7 +13,7 @@ from pledgetrack.site.campaign import campaign_q
 def document_rows(campaign: Campaign, limit: int = 500) -> list[dict[str, Any]]:
     """The campaign's newest documents without their text."""
     documents = Document.objects.filter(campaign_q(campaign, "source__campaign"))
-    return list(
+    rows = list(
         documents.order_by("-created_at").values(
             "id",
             "filename",
@@ -28,6 +28,8 @@ def document_rows(campaign: Campaign, limit: int = 500) -> list[dict[str, Any]]:
             "source__kind",
         )[:limit]
     )
+    labels = dict(DocumentKind.choices)
+    return [row | {"kind_label": labels.get(row["source__kind"], row["source__kind"])} for row in rows]
 
 
 @dataclass(frozen=True)
