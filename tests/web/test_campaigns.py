@@ -136,3 +136,14 @@ def test_schema_documents_the_campaign_parameter(viewer: User) -> None:
         names = [p["name"] for p in schema["paths"][path]["get"].get("parameters", [])]
         assert "campaign" in names, path
     assert "/api/campaigns/" in schema["paths"]
+    for path in ("/api/meetings/", "/api/budget-asks/", "/api/documents/"):  # created in the named campaign
+        assert "campaign" in [p["name"] for p in schema["paths"][path]["post"].get("parameters", [])], path
+
+
+def test_api_creates_meetings_in_the_named_campaign(two: Two, editor: User) -> None:
+    client = APIClient()
+    client.force_authenticate(editor)
+    body = {"date": "2025-05-01", "title": "API 면담 (예시)", "proposals": [two.demo_task.pk]}
+    response = client.post(f"/api/meetings/?campaign={two.demo.pk}", body, format="json")
+    assert response.status_code == 201, response.content
+    assert Meeting.objects.get(title="API 면담 (예시)").campaign == two.demo

@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 
 from pledgetrack.advocacy import services
 from pledgetrack.advocacy.models import BudgetAsk, FollowUp, Meeting
-from pledgetrack.site.api import CampaignScopedMixin, api_campaign, campaign_list_schema
+from pledgetrack.site.api import CampaignScopedMixin, api_campaign, campaign_list_create_schema
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}$", "nullable": True, "example": "10:30"})
@@ -90,14 +90,14 @@ class BudgetAskSerializer(serializers.ModelSerializer):
         return self._save(instance, validated_data)
 
 
-@campaign_list_schema
+@campaign_list_create_schema
 class MeetingViewSet(CampaignScopedMixin, viewsets.ModelViewSet):
     queryset = Meeting.objects.prefetch_related("follow_ups", "proposals").order_by("-date", "-id")
     serializer_class = MeetingSerializer
     http_method_names = ("get", "post", "put", "patch", "head", "options")
 
 
-@campaign_list_schema
+@campaign_list_create_schema
 class BudgetAskViewSet(CampaignScopedMixin, viewsets.ModelViewSet):
     queryset = BudgetAsk.objects.order_by("-asked_on", "-id")
     serializer_class = BudgetAskSerializer

@@ -27,6 +27,10 @@ CAMPAIGN_PARAMETER = OpenApiParameter(
     ),
 )
 campaign_list_schema = extend_schema_view(list=extend_schema(parameters=[CAMPAIGN_PARAMETER]))
+# For viewsets whose POST creates something in a campaign (meetings, budget asks).
+campaign_list_create_schema = extend_schema_view(
+    list=extend_schema(parameters=[CAMPAIGN_PARAMETER]), create=extend_schema(parameters=[CAMPAIGN_PARAMETER])
+)
 
 
 def api_campaign(request: Request) -> Campaign:
