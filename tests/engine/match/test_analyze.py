@@ -83,3 +83,17 @@ def test_without_dense_vectors(settings: MatchSettings) -> None:
     text = "가나당 광주 공약 (예시)\n\n광주 공약\n1. 광주 미래차 국가산업단지 조성\n"
     cell = analyze([ProposalRow("P", "미래차 국가산단 조성")], [doc(text)], settings=plain).cells[0]
     assert cell.verdict == "reflected" and not any("의미 유사도" in r for r in cell.reasons)
+
+
+def test_real_2025_text_documents(shared_data: Path, settings: MatchSettings) -> None:
+    # real-2025 (a development set since round 2) with its text summaries only: the PDF and cards need OCR.
+    # Measured 2026-11-24: 31/32 acceptable verdicts, evidence 12/13. Floors a little below.
+    bench = Path(__file__).resolve().parents[3] / "benchmarks" / "data" / "real-2025"
+    result = analyze(load_rows(bench / "proposals.csv"), load_docs(shared_data / "real-2025" / "docs"),
+                     settings=settings, home_region="광주")
+    gold = load_gold(bench / "gold.csv")
+    ok = sum(result.cell(p, a).verdict in options for (p, a), (options, _) in gold.items())
+    wanted = [(p, a, e) for (p, a), (_, e) in gold.items() if e]
+    hits = sum(any(compact(e) in compact(x.quote) for x in result.cell(p, a).evidence[:3]) for p, a, e in wanted)
+    assert ok >= 29, f"{ok}/{len(gold)}"
+    assert hits >= len(wanted) - 2, f"{hits}/{len(wanted)}"

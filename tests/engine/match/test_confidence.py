@@ -52,3 +52,26 @@ def test_task_whose_title_and_projects_disagree_is_flagged(settings: MatchSettin
     cell = analyze(rows, [doc(text)], settings=settings, home_region="광주").cell("T", "가나당")
     assert cell.verdict == "reflected"
     assert any(r.startswith(REVIEW) and "크게 다름" in r for r in cell.reasons)
+
+
+def test_reflected_on_few_terms_is_flagged(settings: MatchSettings) -> None:
+    row = ProposalRow("P", "국립아시아문화전당 위상 강화", description="운영 예산 확대와 아시아 문화수도 완성")
+    pledge = "광주 공약\n라. 국립아시아문화전당의 콘텐츠 제작 지원을 늘리겠습니다"
+    cell = _cell(pledge, row, settings)
+    assert cell.verdict == "reflected"
+    assert any(r.startswith(REVIEW) and "일부 측면" in r for r in cell.reasons)
+
+
+def test_dense_calibration_is_a_named_choice() -> None:
+    import pytest
+
+    from pledgetrack.engine.errors import ConfigurationError
+    from pledgetrack.engine.match.aspects import scaled_cosine
+
+    s = MatchSettings()
+    assert scaled_cosine(0.86, replace(s, dense_calibration="fixed")) == pytest.approx(0.5)
+    # the same cosine is worth more for a query whose unrelated-sentence baseline is low
+    low, high = scaled_cosine(0.86, s, baseline=0.80), scaled_cosine(0.86, s, baseline=0.84)
+    assert low > high
+    with pytest.raises(ConfigurationError, match="fixed, background"):
+        scaled_cosine(0.86, replace(s, dense_calibration="zscore"))

@@ -1,7 +1,8 @@
 """When a verdict deserves a human look: notes that start with "검토 필요:" (the web app shows such
 cells as 검토 필요). Raised when the deciding score lies close to a threshold, or when the aspects of
 the deciding passage disagree (the topic matches but the region is unknown or only inferred from a
-title, a stance marker overrides a strong match, the meaning is close without any shared word)."""
+title, a stance marker overrides a strong match, a reflected verdict rests on few of the proposal's
+terms, the meaning is close without any shared word)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _near_threshold(a: Assessment, s: MatchSettings) -> list[str]:
     return []
 
 
-def _disagreement(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> list[str]:
+def _disagreement(a: Assessment, best_verdict: str, q: Query, s: MatchSettings, home: str | None) -> list[str]:
     notes = []
     base = base_level(a, s)
     if home is not None and base == "reflected" and a.region.scope == "national" and not q.region_neutral:
@@ -37,6 +38,8 @@ def _disagreement(a: Assessment, q: Query, s: MatchSettings, home: str | None) -
     if home is not None and base != "absent" and a.region.scope == "other" and a.region.source in WEAK_REGION_SOURCES:
         where = "·".join(sorted(a.region.regions))
         notes.append(f"{REVIEW}주제는 맞으나 지역({where})을 문서·절 제목에서 추정함")
+    if best_verdict == "reflected" and a.coverage < s.review_coverage:
+        notes.append(f"{REVIEW}반영이지만 제안 핵심어의 {a.coverage:.0%}만 문장에 있음(일부 측면만 약속했을 수 있음)")
     if base != "absent" and a.stance is not None:
         notes.append(f"{REVIEW}주제는 맞으나 유보·제외 표현('{a.stance[1]}')으로 미반영 처리함 — 문맥 확인")
     return notes
@@ -60,7 +63,7 @@ def review_notes(judged: Sequence[Judged], q: Query, s: MatchSettings, home: str
     best = judged[0]
     a = best.assessment
     notes = _near_threshold(a, s) if base_level(a, s) == best.verdict else []
-    notes += _disagreement(a, q, s, home)
+    notes += _disagreement(a, best.verdict, q, s, home)
     notes += _paraphrase(judged, best.verdict, s)
     return tuple(dict.fromkeys(notes))
 

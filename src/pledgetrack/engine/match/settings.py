@@ -41,9 +41,10 @@ class MatchSettings:
     scale_ratio: float = 0.5
     region_neutral_levels: tuple[str, ...] = ("national",)
     # review ("검토 필요"): a score within this distance of a threshold; a scaled cosine this high
-    # without any shared term
+    # without any shared term; a reflected verdict with less than this share of the terms
     review_margin: float = 0.04
     review_dense: float = 0.75
+    review_coverage: float = 0.6
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values (paths as strings) for provenance records and exports."""
