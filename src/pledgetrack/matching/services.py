@@ -39,7 +39,8 @@ def run_matching(
     documents = prepared_documents(campaign=campaign)
     result = analyze(rows, documents, settings=settings, home_region=home_region, progress=progress)
     run = MatchRun.objects.create(
-        settings=dict(result.settings) | {"home_region": result.home_region}, tool_version=pledgetrack.__version__
+        settings=dict(result.settings) | {"home_region": result.home_region, "campaign": campaign.name},
+        tool_version=pledgetrack.__version__,
     )
     proposals = {p.code: p for p in Proposal.objects.filter(campaign=campaign)}
     actors = {a.name: a for a in Actor.objects.all()}

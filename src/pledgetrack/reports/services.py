@@ -12,25 +12,36 @@ from pledgetrack.matching.models import MatchCell, MatchRun
 from pledgetrack.registry.models import Campaign
 from pledgetrack.registry.services import default_campaign, proposal_rows
 
+REVIEW_HINT = "검토 필요"
+
 
 def report_cells(campaign: Campaign) -> list[ReportCell]:
-    cells = []
-    query = MatchCell.objects.filter(proposal__campaign=campaign).select_related("proposal", "actor")
-    for stored in query:
-        cells.append(
-            ReportCell(
-                proposal=stored.proposal.code,
-                actor=stored.actor.name,
-                verdict=stored.verdict,
-                machine_verdict=stored.machine_verdict,
-                reviewed=stored.is_reviewed,
-                score=stored.score,
-                evidence=tuple(Evidence(**e) for e in stored.evidence),
-                reasons=tuple(stored.reasons),
-                review_note=stored.review_note,
-            )
+    """Stored cells as report cells (read as plain values: one query, no model objects)."""
+    rows = MatchCell.objects.filter(proposal__campaign=campaign).values_list(
+        "proposal__code",
+        "actor__name",
+        "machine_verdict",
+        "reviewed_verdict",
+        "score",
+        "evidence",
+        "reasons",
+        "review_note",
+    )
+    return [
+        ReportCell(
+            proposal=code,
+            actor=actor,
+            verdict=reviewed or machine,
+            machine_verdict=machine,
+            reviewed=bool(reviewed),
+            score=score,
+            evidence=tuple(Evidence(**e) for e in evidence),
+            reasons=tuple(reasons),
+            needs_review=not reviewed and any(r.startswith(REVIEW_HINT) for r in reasons),
+            review_note=note,
         )
-    return cells
+        for code, actor, machine, reviewed, score, evidence, reasons, note in rows
+    ]
 
 
 def report_sources(campaign: Campaign, actors: set[str]) -> list[SourceInfo]:
@@ -73,7 +84,7 @@ def build_report_input(campaign: Campaign | None = None, *, title: str | None = 
     campaign = campaign or default_campaign()
     cells = report_cells(campaign)
     actors = tuple(sorted({c.actor for c in cells}))
-    run = MatchRun.objects.first()
+    run = MatchRun.objects.filter(settings__campaign=campaign.name).first() or MatchRun.objects.first()
     sources = report_sources(campaign, set(actors))
     dates = [s.published for s in sources if s.published]
     return ReportInput(

@@ -14,6 +14,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("registry:proposals", "정책 제안", "registry.view_proposal"),
     ("documents:list", "문서", "documents.view_document"),
     ("advocacy:timeline", "활동 기록", "advocacy.view_meeting"),
+    ("monitor:alerts", "알림", "monitor.view_alert"),
     ("audit:list", "변경 기록", "audit.view_auditentry"),
 )
 

@@ -32,6 +32,7 @@ EDITOR_EXTRA: tuple[str, ...] = (
         for action in ("add", "change", "delete")
     ),
     "monitor.change_alert",
+    "monitor.add_watchedsource",
 )
 ADMIN_EXTRA: tuple[str, ...] = (
     "auth.view_user",
