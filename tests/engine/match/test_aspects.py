@@ -54,3 +54,20 @@ def test_other_region_pledge_is_absent(settings: MatchSettings) -> None:
     cell = analyze([row], [doc(text)], settings=settings, home_region="광주").cells[0]
     assert cell.verdict == "absent"
     assert any(r.startswith("타 지역 공약: 전남") for r in cell.reasons)
+
+
+def test_stance_after_an_ocr_line_break(settings: MatchSettings) -> None:
+    from pledgetrack.engine.text.prepare import prepare_document
+    from pledgetrack.engine.types import Extraction, PageText
+
+    text = ("마바당 광주 공약 (예시)\n광주 공약\n바. 5·18 정신 헌법 전문 수록은 개헌 논의에서 국민적 합의를 거쳐 다룰\n"
+            "사안으로, 이번 공약에는 포함하지 않습니다.\n사. 광주 청년 월세 지원\n- 청년 주거 지원 확대\n")
+    page = PageText(1, text, method="ocr")
+    document = prepare_document(Extraction("공약집.png", "0" * 64, "png", (page,)), actor="마바당", name="공약집.png")
+    row = ProposalRow("P", "5·18 민주화운동 정신 헌법 전문 수록")
+    cell = analyze([row], [document], settings=settings, home_region="광주").cells[0]
+    assert cell.verdict == "absent"
+    assert any(r.startswith("유보·제외 표현") for r in cell.reasons)
+    # a list item after an unfinished line is not read as its continuation
+    other = analyze([ProposalRow("Q", "광주 청년 월세 지원")], [document], settings=settings, home_region="광주")
+    assert other.cells[0].verdict == "reflected"

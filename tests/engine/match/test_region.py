@@ -43,3 +43,12 @@ def test_home_region_inference_and_names() -> None:
     assert infer_home_region(["광주 군공항 이전", "광주송정역 복합환승", "대구 연결"]) == "광주"
     assert normalize_region("광주광역시") == "광주"
     assert normalize_region("전라남도") == "전남"
+
+
+def test_innermost_heading_naming_a_place_decides() -> None:
+    from pledgetrack.engine.match.region import innermost_named
+
+    # OCR turned "■ 전남 공약" into "를 전남 공약", so it hangs under the 광주 heading in the path
+    assert innermost_named("광주광역시 > 를 전남 공약", " > ") == "를 전남 공약"
+    assert innermost_named("광주광역시 > 청년 공약", " > ") == "광주광역시"
+    assert innermost_named("청년 공약", " > ") == "청년 공약"

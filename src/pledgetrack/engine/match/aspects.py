@@ -179,8 +179,13 @@ def _stance_scope(text: str, forms: Sequence[str]) -> list[str]:
     return scope
 
 
+_WRAP = re.compile(r"(?<![다요음함.!?:])\n")
+
+
 def find_stance(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
-    """(kind, marker) when a clause about the proposal excludes, defers or rejects it."""
+    """(kind, marker) when a clause about the proposal excludes, defers or rejects it. A line break
+    inside a sentence (wrapped or OCR'd text) is not a clause boundary."""
+    text = _WRAP.sub(" ", text)
     for clause in _stance_scope(text, forms) or [text]:
         for kind, pattern in get_lexicon().stance:
             match = pattern.search(clause)

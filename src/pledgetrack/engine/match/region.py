@@ -60,6 +60,15 @@ def regions_in(text: str) -> frozenset[str]:
     return frozenset(r for mention in find_regions(text) for r in mention.regions)
 
 
+def innermost_named(path: str, separator: str) -> str:
+    """The deepest part of a heading path that names a place ("광주광역시 > 전남 공약" -> "전남 공약"),
+    or the whole path when none does: the nearest heading decides, not the document's top one."""
+    for part in reversed(path.split(separator)):
+        if regions_in(part):
+            return part
+    return path
+
+
 def _scope(regions: frozenset[str], home: str | None) -> Scope:
     if not regions:
         return "national"

@@ -26,6 +26,11 @@ class Line:
     title: bool
 
 
+def starts_item(text: str) -> bool:
+    """Whether ``text`` begins a list item or a note (a bullet, a number, "※"), not a run-on line."""
+    return bool(_ITEM.match(text))
+
+
 def _lines(text: str) -> list[Line]:
     lines, pos = [], 0
     for raw in text.split("\n"):

@@ -25,9 +25,11 @@ from pledgetrack.engine.match.aspects import (
 )
 from pledgetrack.engine.match.index import PassageIndex
 from pledgetrack.engine.match.lexicon import compact
-from pledgetrack.engine.match.region import find_regions, regions_in, resolve_region
+from pledgetrack.engine.match.region import find_regions, innermost_named, regions_in, resolve_region
 from pledgetrack.engine.match.settings import MatchSettings
+from pledgetrack.engine.match.structure import starts_item
 from pledgetrack.engine.match.tokens import Term, key_terms, query_tokens
+from pledgetrack.engine.text.headings import SEPARATOR as HEADING_SEPARATOR
 from pledgetrack.engine.types import ProposalRow, Verdict
 
 RANK: dict[str, int] = {"absent": 0, "partial": 1, "reflected": 2}
@@ -81,8 +83,24 @@ def _contexts(index: PassageIndex, i: int) -> list[tuple[str, str]]:
     doc = index.documents[entry.doc]
     parent, title = index.structures[entry.doc].context(entry.passage.start)
     document = f"{doc.name} {doc.metadata.title} {doc.text[:120].splitlines()[0] if doc.text else ''}"
-    return [("text", index.texts[i]), ("heading", entry.passage.heading), ("parent", parent),
+    heading = innermost_named(entry.passage.heading, HEADING_SEPARATOR)
+    return [("text", index.texts[i]), ("heading", heading), ("parent", parent),
             ("section", title), ("document", document)]
+
+
+_SENTENCE_END = re.compile(r"(?:[다요음함임]|[.!?」』\"'’”)])\s*$")
+
+
+def _continued(index: PassageIndex, i: int) -> str:
+    """The passage's match text, with the next passage of its document when the sentence runs on
+    (an OCR line break can cut "… 거쳐 다룰" from "사안으로, 이번 공약에는 포함하지 않습니다")."""
+    text = index.texts[i]
+    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries):
+        return text
+    here, after = index.entries[i], index.entries[i + 1]
+    if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1 or starts_item(after.passage.text):
+        return text
+    return f"{text} {index.texts[i + 1]}"
 
 
 def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | None, float],
@@ -108,7 +126,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         missing=cov.missing,
         named=cov.named,
         region=resolve_region(contexts, home),
-        stance=find_stance(text, cov.matched),
+        stance=find_stance(_continued(index, i), cov.matched),
         amounts=amounts_in(block),
         later=find_timing(text, "later"),
         small=find_timing(block, "small"),
