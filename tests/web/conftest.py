@@ -132,6 +132,7 @@ def make_world() -> World:
         actor=dem,
         machine_verdict="partial",
         score=0.6,
+        reasons=["검토 필요: 점수가 판정 경계에 가깝습니다 (예시)."],
         evidence=[_evidence(document, "조기 착공을 검토하겠습니다")],
     )
     MatchCell.objects.create(proposal=other, actor=ppp, machine_verdict="absent", score=0.1)

@@ -114,3 +114,11 @@ def test_recent_changes_show_audit_entries(editor: User, world: World) -> None:
     )
     html = login(editor).get("/").content.decode()
     assert "T1 × 더불어민주당" in html and "근거 확인 (예시)" in html
+
+
+def test_a_cell_to_review_still_shows_its_verdict(world: World) -> None:
+    [row] = [r for r in matrix(world.campaign, Filters(verdict="review")).rows]
+    labels = [c.label for c in row.cells if c.state == "review"]
+    assert labels == ["부분반영 · 검토 필요"]
+    plain = [c for r in matrix(world.campaign).rows for c in r.cells if c.state == "partial"]
+    assert all(c.label == "부분반영" for c in plain)  # a partial verdict alone is not a review request

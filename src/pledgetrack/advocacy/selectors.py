@@ -16,7 +16,7 @@ from pledgetrack.advocacy.services import office_day_dates
 from pledgetrack.audit.models import AuditEntry
 from pledgetrack.matching.models import MatchCell
 from pledgetrack.registry.models import Campaign
-from pledgetrack.reports.selectors import STATE_LABELS, needs_review
+from pledgetrack.reports.selectors import needs_review, state_label
 from pledgetrack.site.campaign import campaign_q
 
 
@@ -137,9 +137,10 @@ def meeting_outcomes(meeting: Meeting) -> list[ProposalOutcome]:
         verdicts = tuple(
             (
                 c.actor.name,
-                STATE_LABELS[
-                    "review" if needs_review(c.machine_verdict, c.reviewed_verdict, c.reasons) else c.verdict
-                ],
+                state_label(
+                    "review" if needs_review(c.machine_verdict, c.reviewed_verdict, c.reasons) else c.verdict,
+                    c.verdict,
+                ),
                 c.actor_id == meeting.actor_id,
             )
             for c in own

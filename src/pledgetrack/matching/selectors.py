@@ -11,7 +11,7 @@ from django.db.models.functions import Substr
 
 from pledgetrack.documents.models import Document
 from pledgetrack.matching.models import MatchCell
-from pledgetrack.reports.selectors import STATE_LABELS, needs_review
+from pledgetrack.reports.selectors import needs_review, state_label
 
 CONTEXT_CHARS = 160
 
@@ -38,7 +38,7 @@ class CellView:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS[self.state]
+        return state_label(self.state, self.cell.verdict)
 
     @property
     def machine_differs(self) -> bool:

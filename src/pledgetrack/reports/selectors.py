@@ -26,10 +26,17 @@ LEVEL_LABELS: dict[str, str] = dict(Proposal.Level.choices)
 
 
 def needs_review(machine_verdict: str, reviewed_verdict: str, reasons: Any = ()) -> bool:
-    """An unreviewed cell the matcher is unsure of: a partial verdict, or a reason that asks for review."""
+    """An unreviewed cell the matcher is unsure of: one of its reasons starts with 검토 필요."""
     if reviewed_verdict:
         return False
-    return machine_verdict == "partial" or any("검토 필요" in str(r) for r in reasons or ())
+    return any(str(r).startswith("검토 필요") for r in reasons or ())
+
+
+def state_label(state: str, verdict: str) -> str:
+    """The label a person reads: the verdict, and 검토 필요 beside it when the matcher is unsure."""
+    if state == "review":
+        return f"{VERDICT_LABELS.get(verdict, verdict)} · 검토 필요"
+    return STATE_LABELS[state]
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class MatrixCell:
 
     @property
     def label(self) -> str:
-        return STATE_LABELS[self.state]
+        return state_label(self.state, self.verdict)
 
 
 @dataclass(frozen=True)
