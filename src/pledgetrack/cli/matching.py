@@ -23,7 +23,7 @@ VERDICT_STYLES = {"reflected": "bold green", "partial": "yellow", "absent": "dim
 def print_matrix(
     rows: Sequence[ProposalRow], cells: Sequence[Cell], reviewed: Set[tuple[str, str]] = frozenset()
 ) -> None:
-    """Proposals × actors, each cell its Korean verdict (* = reviewed by a person)."""
+    """Proposals × actors, each cell its Korean verdict (* reviewed by a person, ? the matcher asks for review)."""
     from rich.table import Table
 
     actors = list(dict.fromkeys(c.actor for c in cells))
@@ -39,10 +39,16 @@ def print_matrix(
         for actor in actors:
             cell = by_key.get((row.id, actor))
             label = VERDICT_LABELS[cell.verdict] if cell else "-"
-            mark = "*" if (row.id, actor) in reviewed else ""
+            mark = "*" if (row.id, actor) in reviewed else ("?" if cell and _asks_review(cell) else "")
             values.append(f"[{VERDICT_STYLES.get(cell.verdict, '') if cell else ''}]{label}{mark}[/]")
         table.add_row(row.id, title[:40], *values)
+    table.caption = "* 사람이 검토한 판정   ? 검토 필요 (판정 이유를 확인하세요: pledgetrack match --json)"
+    table.caption_justify = "left"
     console.print(table)
+
+
+def _asks_review(cell: Cell) -> bool:
+    return any(reason.startswith("검토 필요") for reason in cell.reasons)
 
 
 def _match_progress(stage: str, done: int, total: int) -> None:
