@@ -59,6 +59,7 @@ SETS = {
     "synthetic-dev": lambda: _subsets("dev"),
     "synthetic-heldout": lambda: _subsets("heldout"),
     "synthetic-heldout2": lambda: _subsets("heldout", "synthetic-heldout2", "synthetic-heldout2"),
+    "synthetic-dev2": lambda: _subsets("dev", "synthetic-dev2", "synthetic-dev2"),
 }
 
 
