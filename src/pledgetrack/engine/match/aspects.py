@@ -50,6 +50,7 @@ class Assessment:
     partly: tuple[str, ...] = ()
     dense_scaled: float = 0.0
     specific: bool = True
+    late: str = ""
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -200,6 +201,20 @@ def find_timing(text: str, kind: str) -> str:
         match = pattern.search(text) if marker_kind == kind else None
         if match:
             return match.group(0)
+    return ""
+
+
+_YEAR = re.compile(r"(?<!\d)(20[2-9]\d)(?!\d|\s*(?:억|만|천|원|개|명|호|곳|%))")
+_ROUND = re.compile(r"제\s*(\d{1,2})\s*차")
+
+
+def later_than(text: str, wanted: str) -> str:
+    """A year or plan round ("2032년", "제8차") in ``text`` later than every one ``wanted`` names, or ""."""
+    for pattern in (_YEAR, _ROUND):
+        asked = [int(m.group(1)) for m in pattern.finditer(wanted)]
+        found = next((m for m in pattern.finditer(text) if asked and int(m.group(1)) > max(asked)), None)
+        if found is not None:
+            return found.group(0)
     return ""
 
 

@@ -77,13 +77,20 @@ def _scope(regions: frozenset[str], home: str | None) -> Scope:
     return "other"
 
 
+# "전국" as a scope ("전국 공통", "전국 해상풍력 설비"), not as a comparison ("전국 최초", "전국 1위").
+NATIONWIDE = re.compile(r"(?<![가-힣])전국(?!\s*(?:최초|최고|최대|최소|유일|제일|1위|첫|평균|수준|에서|으뜸|대비))")
+
+
 def resolve_region(contexts: Sequence[tuple[str, str]], home: str | None) -> PassageRegion:
-    """The first context naming a place decides: the passage's own text, then its heading(s), then
-    its document's title. ``contexts`` are (source, text) pairs in that order."""
+    """The first context naming a place, or saying it is nationwide ("■ 전국 공통"), decides: the
+    passage's own text, then its heading(s), then its document's title. ``contexts`` are (source,
+    text) pairs in that order."""
     for source, part in contexts:
         found = regions_in(part)
         if found:
             return PassageRegion(found, source, _scope(found, home))
+        if NATIONWIDE.search(part):
+            return PassageRegion(frozenset(), source, "national")
     return PassageRegion(frozenset(), "none", "national")
 
 

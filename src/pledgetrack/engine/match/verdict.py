@@ -20,6 +20,7 @@ from pledgetrack.engine.match.aspects import (
     describe_amounts,
     find_stance,
     find_timing,
+    later_than,
     scaled_cosine,
     topic_score,
 )
@@ -133,6 +134,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         partly=cov.partly,
         dense_scaled=scaled_cosine(cosine, s, baseline),
         specific=cov.specific,
+        late=later_than(text, query.text),
     )
 
 
@@ -170,6 +172,9 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
     if q.urgent and a.later:
         verdict = _cap(verdict, "partial")
         reasons.append(f"시기 차이: 제안 '{q.urgent}', 공약 '{a.later}'")
+    elif a.late:
+        verdict = _cap(verdict, "partial")
+        reasons.append(f"시기 차이: 공약 '{a.late}'이 제안보다 늦음")
     return Judged(a, verdict, tuple(reasons))
 
 
