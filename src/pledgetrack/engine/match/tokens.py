@@ -131,10 +131,11 @@ def key_terms(text: str, *, generic_weight: float, named_weight: float) -> tuple
         canonical = lexicon.alternatives(form)[0]
         if canonical in terms:
             continue
-        generic = tag == "GENERIC" or lexicon.is_generic(form)
-        # a place of one 시도 ("새만금", "무주") is where a project is, not its name ("달빛철도" is both)
+        # a place of one 시도 ("새만금", "무주") says where, as the region aspect does, not what: it
+        # weighs like a generic word and is never a project's name ("달빛철도" names a project and two 시도)
         place = len(lexicon.place_names.get(form, ())) == 1
-        named = not generic and len(form) >= 3 and tag == "NNP" and not place
+        generic = tag == "GENERIC" or lexicon.is_generic(form) or place
+        named = not generic and len(form) >= 3 and tag == "NNP"
         weight = generic_weight if generic else (named_weight if named else 1.0)
         related = tuple(r for alt in lexicon.alternatives(form) for r in lexicon.related_forms(alt))
         terms[canonical] = Term(canonical, lexicon.alternatives(form), related, weight, named)
