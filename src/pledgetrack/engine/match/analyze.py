@@ -50,8 +50,10 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
     return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, reasons), judged
 
 
-def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int) -> Cell:
-    """A task's cell from its own cell and its projects' cells."""
+def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
+             coverage_floor: float = 0.0) -> Cell:
+    """A task's cell from its own cell and its projects' cells: the better of the two, except that a
+    title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part."""
     if not children:
         return own
     verdicts = [c.verdict for _, c in children]
@@ -60,6 +62,8 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int) ->
     else:
         combined = "partial" if any(v != "absent" for v in verdicts) else "absent"
     verdict = own.verdict if RANK[own.verdict] >= RANK[combined] else combined
+    if combined == "partial" and own_coverage < coverage_floor:
+        verdict = "partial"  # projects found in part and the title matched on few of its terms
     found = sum(v != "absent" for v in verdicts)
     summary = f"사업 반영 {found}/{len(verdicts)}: " + ", ".join(
         f"{row.title[:20]}({LABELS[c.verdict]})" for row, c in children
@@ -98,15 +102,18 @@ def analyze(
     timings["index"] = time.perf_counter() - started
     actors = tuple(dict.fromkeys(d.actor for d in documents))
     cells: dict[tuple[str, str], Cell] = {}
+    covered: dict[tuple[str, str], float] = {}
     total, done = len(proposals) * len(actors), 0
     for row in proposals:
         for actor in actors:
-            cells[(row.id, actor)] = _row_cell(index, row, actor, home)[0]
+            cell, judged = _row_cell(index, row, actor, home)
+            cells[(row.id, actor)] = cell
+            covered[(row.id, actor)] = judged[0].assessment.coverage if judged else 0.0
             done += 1
             if progress is not None:
                 progress("match", done, total)
     timings["match"] = time.perf_counter() - started - timings["index"]
-    ordered = [_with_parents(index, _task_cell(cells, proposals, row, actor, s.top_k)) for row in proposals
+    ordered = [_with_parents(index, _task_cell(cells, covered, proposals, row, actor, s)) for row in proposals
                for actor in actors]
     timings["total"] = time.perf_counter() - started
     return AnalysisResult(tuple(ordered), s.as_dict(), home, timings, actors)
@@ -116,7 +123,7 @@ def _with_parents(index: PassageIndex, cell: Cell) -> Cell:
     return replace(cell, evidence=with_parents(index, cell.actor, cell.evidence, index.settings.top_k))
 
 
-def _task_cell(cells: dict[tuple[str, str], Cell], rows: Sequence[ProposalRow], row: ProposalRow,
-               actor: str, k: int) -> Cell:
+def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str], float],
+               rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
-    return _combine(cells[(row.id, actor)], children, k)
+    return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage)

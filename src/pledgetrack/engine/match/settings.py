@@ -40,6 +40,8 @@ class MatchSettings:
     named_floor: float = 0.45
     scale_ratio: float = 0.5
     region_neutral_levels: tuple[str, ...] = ("national",)
+    # a task whose projects are found only in part stays partial unless its title matched on this share
+    task_title_coverage: float = 0.6
     # review ("검토 필요"): a score within this distance of a threshold; a scaled cosine this high
     # without any shared term; a reflected verdict with less than this share of the terms
     review_margin: float = 0.04
