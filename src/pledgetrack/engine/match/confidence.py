@@ -38,9 +38,9 @@ def _disagreement(a: Assessment, best_verdict: str, q: Query, s: MatchSettings, 
     if home is not None and base != "absent" and a.region.scope == "other" and a.region.source in WEAK_REGION_SOURCES:
         where = "·".join(sorted(a.region.regions))
         notes.append(f"{REVIEW}주제는 맞으나 지역({where})을 문서·절 제목에서 추정함")
-    if best_verdict == "reflected" and a.coverage < s.review_coverage:
+    if s.review_low_coverage and best_verdict == "reflected" and a.coverage < s.review_coverage:
         notes.append(f"{REVIEW}반영이지만 제안 핵심어의 {a.coverage:.0%}만 문장에 있음(일부 측면만 약속했을 수 있음)")
-    if base != "absent" and a.stance is not None:
+    if s.review_stance and base != "absent" and a.stance is not None:
         notes.append(f"{REVIEW}주제는 맞으나 유보·제외 표현('{a.stance[1]}')으로 미반영 처리함 — 문맥 확인")
     return notes
 

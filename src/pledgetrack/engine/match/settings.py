@@ -47,6 +47,9 @@ class MatchSettings:
     review_margin: float = 0.04
     review_dense: float = 0.75
     review_coverage: float = 0.6
+    # notes that caught no error on the dev sets (docs/matching.md §5): off by default
+    review_low_coverage: bool = False
+    review_stance: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values (paths as strings) for provenance records and exports."""
