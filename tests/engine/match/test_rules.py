@@ -1,0 +1,86 @@
+"""Round-3 rules: nationwide headings, later years, wait-and-decide stances, places as generic words,
+tasks found only in part (예시 문장 — 실제 정당의 공약이 아님)."""
+
+from __future__ import annotations
+
+from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.match.aspects import find_stance, later_than
+from pledgetrack.engine.match.lexicon import get_lexicon
+from pledgetrack.engine.match.region import resolve_region
+from pledgetrack.engine.match.tokens import key_terms
+from pledgetrack.engine.types import Cell, ProposalRow
+from tests.engine.match.helpers import doc
+
+
+def _cells(text: str, rows: list[ProposalRow], settings: MatchSettings, home: str = "울산") -> dict[str, Cell]:
+    result = analyze(rows, [doc(f"가나당 공약 (예시)\n\n{text}\n", name="정책발표_울산.txt")],
+                     settings=settings, home_region=home)
+    return {c.proposal: c for c in result.cells}
+
+
+def test_a_nationwide_heading_stops_the_search_for_a_region() -> None:
+    contexts = [("text", "- 전국 산재보험 지정 의료기관을 확충"), ("heading", "■ 전국 공통"),
+                ("document", "정책발표_울산")]
+    assert resolve_region(contexts, "울산").scope == "national"
+    under_heading = [("text", "- 산재 의료기관 확충"), ("heading", "■ 전국 공통"), ("document", "정책발표_울산")]
+    assert resolve_region(under_heading, "울산").source == "heading"
+    # "전국 최초" compares; the heading decides
+    first = [("text", "- 전국 최초 수소 트램 도입"), ("heading", "■ 울산광역시")]
+    assert resolve_region(first, "울산").scope == "home"
+
+
+def test_a_later_year_or_plan_round_is_found() -> None:
+    assert later_than("산재전문 공공병원을 2032년에 개원하겠습니다", "산재전문 공공병원 2029년 개원") == "2032"
+    assert later_than("제8차 국가철도망 구축계획에 반영", "제7차 국가철도망 구축계획 반영") == "제8차"
+    assert later_than("2028년에 개원하겠습니다", "2029년 개원") == ""
+    assert later_than("2032년에 개원하겠습니다", "공공병원 개원") == ""  # the proposal names no year
+    assert later_than("2040억원을 투입", "2030년 개통") == ""  # an amount, not a year
+
+
+def test_wait_and_decide_statements_are_stances() -> None:
+    assert find_stance("새만금 국제공항은 소송 결과를 지켜본 뒤 추진 여부를 판단하겠습니다", ["국제공항"])
+    assert find_stance("이차전지 특화단지 추가 지원은 업황을 보고 판단하겠다", ["특화단지"])
+    assert find_stance("울산 도심 융합특구 추가 지정은 재정 여건상 어렵다는 입장입니다", ["융합특구"])
+    assert find_stance("도심 융합특구를 2028년까지 완성하겠습니다", ["융합특구"]) is None
+
+
+def test_a_place_of_one_province_is_not_a_project_name() -> None:
+    lexicon = get_lexicon()
+    terms = {t.form: t for t in key_terms("새만금 국제공항 건설", generic_weight=0.25, named_weight=2.0)}
+    place = next(t for form, t in terms.items() if form == "새만금")
+    assert not place.named and place.weight == 0.25
+    assert lexicon.place_names["새만금"] == ("전북",)
+
+
+def test_a_later_year_makes_a_partial(settings: MatchSettings) -> None:
+    row = ProposalRow("P", "울산 산재전문 공공병원 2029년 개원")
+    text = "■ 울산광역시\n1. 산재전문 공공병원을 2032년에 개원하겠습니다"
+    cell = _cells(text, [row], settings)["P"]
+    assert cell.verdict == "partial"
+    assert any("시기 차이" in r and "2032" in r for r in cell.reasons)
+
+
+def test_a_nationwide_section_is_not_the_home_region(settings: MatchSettings) -> None:
+    row = ProposalRow("P", "울산 부유식 해상풍력 클러스터 조성")
+    text = "■ 전국 공통\n가. 2030년까지 전국 해상풍력 설비를 크게 늘리겠습니다"
+    assert _cells(text, [row], settings)["P"].verdict == "absent"
+
+
+def test_a_task_whose_projects_are_found_in_part_is_partial(settings: MatchSettings) -> None:
+    rows = [ProposalRow("T", "반구천 암각화 보존과 세계유산 활용", description="침수 방지와 탐방 기반 조성"),
+            ProposalRow("T-1", "사연댐 수문 설치와 대체 수원 확보", parent="T"),
+            ProposalRow("T-2", "암각화 세계유산 탐방로 조성", parent="T")]
+    text = "■ 울산광역시\n4. 반구천 암각화 세계유산 탐방로와 방문자센터를 만들겠습니다"
+    cells = _cells(text, rows, settings)
+    assert cells["T-1"].verdict == "absent" and cells["T-2"].verdict == "reflected"
+    assert cells["T"].verdict == "partial"
+
+
+def test_the_task_rule_can_be_turned_off(settings: MatchSettings) -> None:
+    from dataclasses import replace
+
+    rows = [ProposalRow("T", "반구천 암각화 보존과 세계유산 활용", description="침수 방지와 탐방 기반 조성"),
+            ProposalRow("T-1", "사연댐 수문 설치와 대체 수원 확보", parent="T"),
+            ProposalRow("T-2", "암각화 세계유산 탐방로 조성", parent="T")]
+    text = "■ 울산광역시\n4. 반구천 암각화 세계유산 탐방로와 방문자센터를 만들겠습니다"
+    assert _cells(text, rows, replace(settings, task_title_coverage=0.0))["T"].verdict == "reflected"
