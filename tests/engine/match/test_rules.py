@@ -84,3 +84,12 @@ def test_the_task_rule_can_be_turned_off(settings: MatchSettings) -> None:
             ProposalRow("T-2", "암각화 세계유산 탐방로 조성", parent="T")]
     text = "■ 울산광역시\n4. 반구천 암각화 세계유산 탐방로와 방문자센터를 만들겠습니다"
     assert _cells(text, rows, replace(settings, task_title_coverage=0.0))["T"].verdict == "reflected"
+
+
+def test_a_place_name_the_proposal_uses_as_a_common_noun_is_not_another_region(settings: MatchSettings) -> None:
+    row = ProposalRow("P", "사연댐 수문 설치·대체 수원 확보")
+    text = "■ 울산광역시\n나. 반구천 암각화를 지키겠습니다\n  (1) 사연댐 수문 설치와 대체 수원 확보로 침수 방지"
+    assert _cells(text, [row], settings)["P"].verdict == "reflected"
+    contexts = [("text", "수원 군공항 이전"), ("heading", "■ 울산광역시")]
+    assert resolve_region(contexts, "울산").scope == "other"  # without the proposal's own use, 수원 is the city
+    assert resolve_region(contexts, "울산", frozenset({"수원"})).scope == "home"

@@ -29,6 +29,7 @@ class Query:
     urgent: str
     region_neutral: bool
     regions: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # place names the proposal itself uses
 
 
 @dataclass(frozen=True)

@@ -81,12 +81,16 @@ def _scope(regions: frozenset[str], home: str | None) -> Scope:
 NATIONWIDE = re.compile(r"(?<![가-힣])전국(?!\s*(?:최초|최고|최대|최소|유일|제일|1위|첫|평균|수준|에서|으뜸|대비))")
 
 
-def resolve_region(contexts: Sequence[tuple[str, str]], home: str | None) -> PassageRegion:
+def resolve_region(contexts: Sequence[tuple[str, str]], home: str | None,
+                   common: frozenset[str] = frozenset()) -> PassageRegion:
     """The first context naming a place, or saying it is nationwide ("■ 전국 공통"), decides: the
     passage's own text, then its heading(s), then its document's title. ``contexts`` are (source,
-    text) pairs in that order."""
+    text) pairs in that order. Names in ``common`` (the 시군구 and landmark names the proposal itself
+    uses) are read as common nouns when they stand for no region of ``home``: a 울산 proposal's
+    "대체 수원 확보" is a water source, not the city of 수원."""
     for source, part in contexts:
-        found = regions_in(part)
+        found = frozenset(r for m in find_regions(part)
+                          if m.name not in common or (home is not None and home in m.regions) for r in m.regions)
         if found:
             return PassageRegion(found, source, _scope(found, home))
         if NATIONWIDE.search(part):
@@ -98,6 +102,11 @@ def normalize_region(name: str) -> str:
     """The short 시도 name for any of its names ("광주광역시" -> "광주"); unknown names unchanged."""
     regions = get_lexicon().place_names.get(name.strip(), ())
     return regions[0] if len(regions) == 1 and name.strip() in _sido_names() else name.strip()
+
+
+def is_province_name(name: str) -> bool:
+    """Whether ``name`` is a 시도's own name ("울산", "전라북도"), not a 시군구 or landmark."""
+    return name.strip() in _sido_names()
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,13 @@ from pledgetrack.engine.match.aspects import (
 )
 from pledgetrack.engine.match.index import PassageIndex
 from pledgetrack.engine.match.lexicon import compact
-from pledgetrack.engine.match.region import find_regions, innermost_named, regions_in, resolve_region
+from pledgetrack.engine.match.region import (
+    find_regions,
+    innermost_named,
+    is_province_name,
+    regions_in,
+    resolve_region,
+)
 from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.structure import starts_item
 from pledgetrack.engine.match.tokens import Term, key_terms, query_tokens
@@ -53,7 +59,8 @@ def make_query(row: ProposalRow, s: MatchSettings) -> Query:
     amounts = amounts_in(text) + ((row.budget_won,) if row.budget_won else ())
     neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
     regions = frozenset(r for m in find_regions(text) if len(m.regions) <= 2 for r in m.regions)
-    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions)
+    places = frozenset(m.name for m in find_regions(text) if not is_province_name(m.name))
+    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places)
 
 
 def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
@@ -126,7 +133,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         matched=cov.matched,
         missing=cov.missing,
         named=cov.named,
-        region=resolve_region(contexts, home),
+        region=resolve_region(contexts, home, query.places),
         stance=find_stance(_continued(index, i), cov.matched),
         amounts=amounts_in(block),
         later=find_timing(text, "later"),
