@@ -93,3 +93,14 @@ def test_a_place_name_the_proposal_uses_as_a_common_noun_is_not_another_region(s
     contexts = [("text", "수원 군공항 이전"), ("heading", "■ 울산광역시")]
     assert resolve_region(contexts, "울산").scope == "other"  # without the proposal's own use, 수원 is the city
     assert resolve_region(contexts, "울산", frozenset({"수원"})).scope == "home"
+
+
+def test_a_nationwide_pledge_without_the_concrete_project_is_absent(settings: MatchSettings) -> None:
+    rows = [ProposalRow("A", "세계태권도연수원 건립"), ProposalRow("B", "지역의사제 도입")]
+    text = "■ 전국 공통\n1. 국기 태권도 세계화와 전국 태권도장 지원\n2. 지역의사제를 도입하겠습니다"
+    cells = _cells(text, rows, settings)
+    assert cells["A"].verdict == "absent"  # 태권도 without the 연수원
+    assert cells["B"].verdict == "partial"  # the concrete project itself, nationwide
+    from dataclasses import replace
+
+    assert _cells(text, rows, replace(settings, national_coverage=0.0))["A"].verdict == "partial"

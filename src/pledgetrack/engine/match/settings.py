@@ -42,6 +42,9 @@ class MatchSettings:
     region_neutral_levels: tuple[str, ...] = ("national",)
     # a task whose projects are found only in part stays partial unless its title matched on this share
     task_title_coverage: float = 0.6
+    # a nationwide pledge counts (as partial) only when it names the proposal's concrete project:
+    # a reflected-level topic score on at least this share of the proposal's terms
+    national_coverage: float = 0.6
     # review ("검토 필요"): a score within this distance of a threshold; a scaled cosine this high
     # without any shared term; a reflected verdict with less than this share of the terms
     review_margin: float = 0.04

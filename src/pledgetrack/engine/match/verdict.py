@@ -165,8 +165,9 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         verdict = "absent"
         reasons.append(f"타 지역 공약: {'·'.join(sorted(a.region.regions))}")
     elif home is not None and a.region.scope == "national" and not q.region_neutral:
-        verdict = "partial" if verdict == "reflected" else "absent"
-        reasons.append("지역 미명시: 전국 단위 공약" + ("" if verdict == "partial" else ", 구체 사업 불일치"))
+        concrete = verdict == "reflected" and a.coverage >= s.national_coverage
+        verdict = "partial" if concrete else "absent"
+        reasons.append("지역 미명시: 전국 단위 공약" + ("" if concrete else ", 구체 사업 불일치"))
     elif home is not None:
         reasons.append(a.region.label())
     if a.stance is not None:
