@@ -51,7 +51,7 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
 
 
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
-             coverage_floor: float = 0.0) -> Cell:
+             coverage_floor: float = 0.0, review_projects: bool = False) -> Cell:
     """A task's cell from its own cell and its projects' cells: the better of the two, except that a
     title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part."""
     if not children:
@@ -79,7 +79,7 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, ow
     evidence = tuple(best.values())[:k]
     score = max(own.score, sum(c.score for _, c in children) / len(children))
     kept = [r for r in own.reasons if verdict == own.verdict or not r.startswith(REVIEW)]
-    notes = task_notes(own, [c for _, c in children], combined)
+    notes = task_notes(own, [c for _, c in children], combined, review_projects)
     reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *kept, *notes)
     return Cell(own.proposal, own.actor, verdict, round(score, 4), evidence, reasons)
 
@@ -126,4 +126,5 @@ def _with_parents(index: PassageIndex, cell: Cell) -> Cell:
 def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str], float],
                rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
-    return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage)
+    return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage,
+                    s.review_projects)

@@ -68,12 +68,13 @@ def review_notes(judged: Sequence[Judged], q: Query, s: MatchSettings, home: str
     return tuple(dict.fromkeys(notes))
 
 
-def task_notes(own: Cell, children: Sequence[Cell], combined: str) -> tuple[str, ...]:
-    """Notes for a task: its title and its projects disagree by two levels, or a project needs review."""
+def task_notes(own: Cell, children: Sequence[Cell], combined: str, projects: bool = False) -> tuple[str, ...]:
+    """Notes for a task: its title and its projects disagree by two levels, or (``projects``) a
+    project needs review."""
     notes = []
     if abs(RANK[own.verdict] - RANK[combined]) == 2:
         notes.append(f"{REVIEW}과제명 판정({LABELS[own.verdict]})과 사업별 판정({LABELS[combined]})이 크게 다름")
     flagged = sum(needs_review(c) for c in children)
-    if flagged:
+    if projects and flagged:
         notes.append(f"{REVIEW}사업 {flagged}개 칸에 검토 필요 표시")
     return tuple(notes)

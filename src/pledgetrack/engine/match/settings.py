@@ -53,6 +53,7 @@ class MatchSettings:
     # notes that caught no error on the dev sets (docs/matching.md §5): off by default
     review_low_coverage: bool = False
     review_stance: bool = False
+    review_projects: bool = False  # a task's note that some of its project cells need review
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values (paths as strings) for provenance records and exports."""
