@@ -104,3 +104,13 @@ def test_a_nationwide_pledge_without_the_concrete_project_is_absent(settings: Ma
     from dataclasses import replace
 
     assert _cells(text, rows, replace(settings, national_coverage=0.0))["A"].verdict == "partial"
+
+
+def test_a_task_takes_its_projects_deadlines(settings: MatchSettings) -> None:
+    rows = [ProposalRow("T", "새만금 국제공항과 인입철도 임기 내 완성"),
+            ProposalRow("T-1", "새만금 국제공항 2029년 개항", parent="T"),
+            ProposalRow("T-2", "새만금 인입철도 건설", parent="T")]
+    text = "○ 전북\n1) 새만금 국제공항과 인입철도를 2033년까지 완성"
+    cells = _cells(text, rows, settings, home="전북")
+    assert cells["T"].verdict == "partial"
+    assert any("시기 차이" in r for r in cells["T-1"].reasons)

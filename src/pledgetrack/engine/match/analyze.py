@@ -38,9 +38,10 @@ class AnalysisResult:
         return next(c for c in self.cells if c.proposal == proposal and c.actor == actor)
 
 
-def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | None) -> tuple[Cell, list[Judged]]:
+def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | None,
+              children: Sequence[ProposalRow] = ()) -> tuple[Cell, list[Judged]]:
     s = index.settings
-    query = make_query(row, s)
+    query = make_query(row, s, children)
     judged = ranked([judge(a, query, s, home) for a in assess(index, query, actor, home)])
     if not judged:
         return Cell(row.id, actor, "absent", 0.0, (), ("후보 문장 없음",)), []
@@ -105,8 +106,9 @@ def analyze(
     covered: dict[tuple[str, str], float] = {}
     total, done = len(proposals) * len(actors), 0
     for row in proposals:
+        children = [r for r in proposals if r.parent == row.id]
         for actor in actors:
-            cell, judged = _row_cell(index, row, actor, home)
+            cell, judged = _row_cell(index, row, actor, home, children)
             cells[(row.id, actor)] = cell
             covered[(row.id, actor)] = judged[0].assessment.coverage if judged else 0.0
             done += 1

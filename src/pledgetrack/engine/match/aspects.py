@@ -30,6 +30,7 @@ class Query:
     region_neutral: bool
     regions: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # place names the proposal itself uses
+    when: str = ""  # the text whose years and plan rounds are the deadline (a task's includes its projects')
 
 
 @dataclass(frozen=True)

@@ -53,14 +53,16 @@ class Judged:
     reasons: tuple[str, ...]
 
 
-def make_query(row: ProposalRow, s: MatchSettings) -> Query:
+def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRow] = ()) -> Query:
+    """What ``row`` asks for; a task's deadlines include its projects' ("2029년 개항")."""
     text = " ".join(part for part in (row.title, row.description, " ".join(row.keywords)) if part)
+    when = " ".join([text, *(f"{c.title} {c.description}" for c in children)])
     terms = _query_terms(row, s)
     amounts = amounts_in(text) + ((row.budget_won,) if row.budget_won else ())
     neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
     regions = frozenset(r for m in find_regions(text) if len(m.regions) <= 2 for r in m.regions)
     places = frozenset(m.name for m in find_regions(text) if not is_province_name(m.name))
-    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places)
+    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when)
 
 
 def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
@@ -141,7 +143,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         partly=cov.partly,
         dense_scaled=scaled_cosine(cosine, s, baseline),
         specific=cov.specific,
-        late=later_than(text, query.text),
+        late=later_than(text, query.when or query.text),
     )
 
 
