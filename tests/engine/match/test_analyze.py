@@ -40,7 +40,7 @@ def test_gwangju_2022_gold(shared_data: Path, settings: MatchSettings) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "home", "floor"), [("gwangju", "광주광역시", 35), ("daegu", "대구광역시", 35)])
 def test_synthetic_dev_gold(name: str, home: str, floor: int, settings: MatchSettings) -> None:
-    # Measured 2026-11: gwangju 38/40, daegu 38/40 acceptable. Floors a little below.
+    # Measured 2026-11-24 (round 3): gwangju 38/40, daegu 39/40 acceptable. Floors a little below.
     folder = DEV / name
     if not folder.is_dir():
         pytest.skip("benchmarks/data/synthetic/dev is not present")
@@ -50,9 +50,9 @@ def test_synthetic_dev_gold(name: str, home: str, floor: int, settings: MatchSet
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "home", "floor"), [("ulsan", "울산광역시", 41), ("jeonbuk", "전북특별자치도", 42)])
+@pytest.mark.parametrize(("name", "home", "floor"), [("ulsan", "울산광역시", 45), ("jeonbuk", "전북특별자치도", 45)])
 def test_synthetic_dev2_gold(name: str, home: str, floor: int, settings: MatchSettings) -> None:
-    # Measured 2026-11-24 (round 3, tuned on this set): ulsan 43/48, jeonbuk 44/48. Floors a little below.
+    # Measured 2026-11-24 (round 3, tuned on this set): ulsan 47/48, jeonbuk 47/48. Floors a little below.
     folder = DEV2 / name
     if not folder.is_dir():
         pytest.skip("benchmarks/data/synthetic-dev2/dev is not present")
