@@ -114,3 +114,14 @@ def test_a_task_takes_its_projects_deadlines(settings: MatchSettings) -> None:
     cells = _cells(text, rows, settings, home="전북")
     assert cells["T"].verdict == "partial"
     assert any("시기 차이" in r for r in cells["T-1"].reasons)
+
+
+def test_a_supra_regional_item_without_the_home_project_is_absent(settings: MatchSettings) -> None:
+    from dataclasses import replace
+
+    row = ProposalRow("P", "암각화 탐방·관광 기반 조성")
+    vague = "□ 부울경 공동 공약\n나. 동남권 관광벨트 조성"
+    named = "□ 부울경 공동 공약\n가. 울산 반구천 암각화 탐방·관광 기반 조성"
+    assert _cells(vague, [row], settings)["P"].verdict == "absent"
+    assert _cells(vague, [row], replace(settings, national_coverage=0.0))["P"].verdict == "partial"
+    assert _cells(named, [row], settings)["P"].verdict == "reflected"

@@ -170,6 +170,9 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         concrete = verdict == "reflected" and a.coverage >= s.national_coverage
         verdict = "partial" if concrete else "absent"
         reasons.append("지역 미명시: 전국 단위 공약" + ("" if concrete else ", 구체 사업 불일치"))
+    elif home is not None and _supra_only(a, q, s):
+        verdict = "absent"
+        reasons.append(f"초광역 구상({'·'.join(sorted(a.region.regions))})에 제안 지역의 사업이 없음")
     elif home is not None:
         reasons.append(a.region.label())
     if a.stance is not None:
@@ -186,6 +189,14 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         verdict = _cap(verdict, "partial")
         reasons.append(f"시기 차이: 공약 '{a.late}'이 제안보다 늦음")
     return Judged(a, verdict, tuple(reasons))
+
+
+def _supra_only(a: Assessment, q: Query, s: MatchSettings) -> bool:
+    """A 초광역 item of three or more 시도 ("부울경 공동 공약") sharing only part of a single-region
+    proposal's terms. Two-시도 headings ("대구·경북", "광주·전남") are usually one metropolitan area's
+    own section and are judged as home."""
+    supra = len(a.region.regions) >= 3 and len(q.regions) < 2 and not q.region_neutral
+    return supra and a.coverage < s.national_coverage and not a.named
 
 
 def _scale(a: Assessment, q: Query, s: MatchSettings, verdict: Verdict, reasons: list[str]) -> Verdict:
