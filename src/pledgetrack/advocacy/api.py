@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from pledgetrack.advocacy import services
+from pledgetrack.advocacy.forms import BUDGET_ASK_FIELDS
 from pledgetrack.advocacy.models import BudgetAsk, FollowUp, Meeting
 from pledgetrack.site.api import CampaignScopedMixin, api_campaign, campaign_list_create_schema
 
@@ -64,19 +65,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 class BudgetAskSerializer(serializers.ModelSerializer):
     class Meta:
         model = BudgetAsk
-        fields = (
-            "id",
-            "title",
-            "proposal",
-            "budget_kind",
-            "asked_won",
-            "pledged_won",
-            "reflected_won",
-            "status",
-            "asked_on",
-            "decided_on",
-            "notes",
-        )
+        fields = ("id", *BUDGET_ASK_FIELDS)
 
     def _save(self, ask: BudgetAsk, data: dict[str, Any]) -> BudgetAsk:
         for key, value in data.items():

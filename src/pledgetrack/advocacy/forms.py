@@ -61,21 +61,24 @@ class OfficeDayForm(forms.ModelForm, ReasonMixin):
         super().__init__(*args, **kwargs)  # office days are shared by all campaigns
 
 
+BUDGET_ASK_FIELDS = (
+    "title",
+    "proposal",
+    "budget_kind",
+    "asked_won",
+    "pledged_won",
+    "reflected_won",
+    "status",
+    "asked_on",
+    "decided_on",
+    "notes",
+)
+
+
 class BudgetAskForm(forms.ModelForm, ReasonMixin):
     class Meta:
         model = BudgetAsk
-        fields = (
-            "title",
-            "proposal",
-            "budget_kind",
-            "asked_won",
-            "pledged_won",
-            "reflected_won",
-            "status",
-            "asked_on",
-            "decided_on",
-            "notes",
-        )
+        fields = BUDGET_ASK_FIELDS
         widgets = {"asked_on": DATE, "decided_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, campaign: Any = None, **kwargs: Any) -> None:
