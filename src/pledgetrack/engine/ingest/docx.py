@@ -20,8 +20,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from pledgetrack.engine.errors import DocumentError
-from pledgetrack.engine.ingest.safety import limit_text, open_zip_safely
-from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
+from pledgetrack.engine.ingest.safety import open_zip_safely, unpaged_extraction
+from pledgetrack.engine.types import DocumentMetadata, Extraction
 
 # style name (English built-in or Korean Word) -> heading level
 _HEADING_STYLE = re.compile(r"^(?:heading|제목)\s*(\d)$", re.IGNORECASE)
@@ -97,14 +97,4 @@ def read_docx(
     text = "\n".join(body_lines(document))
     if progress:
         progress(1, 1)
-    pages, warnings = limit_text([PageText(page=None, text=text)], path.name)
-    return [
-        Extraction(
-            file=path.name,
-            sha256=sha256,
-            format="docx",
-            pages=tuple(pages),
-            metadata=core_metadata(document),
-            warnings=warnings,
-        )
-    ]
+    return [unpaged_extraction(path.name, sha256, "docx", text, core_metadata(document))]

@@ -23,8 +23,8 @@ from lxml import etree
 
 from pledgetrack.engine.errors import DocumentError
 from pledgetrack.engine.ingest.metadata import parse_korean_date
-from pledgetrack.engine.ingest.safety import DEFAULT_LIMITS, limit_text
-from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
+from pledgetrack.engine.ingest.safety import DEFAULT_LIMITS, unpaged_extraction
+from pledgetrack.engine.types import DocumentMetadata, Extraction
 
 _BREAK_TAGS = ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote")
 
@@ -81,13 +81,10 @@ def entry_extraction(path: Path, number: int, entry: Any) -> Extraction:
     body = "\n".join(part for part in (title, text) if part)
     digest = hashlib.sha256("\n".join((title, link, text)).encode("utf-8")).hexdigest()
     name = f"{path.name}#{number}"
-    pages, warnings = limit_text([PageText(page=None, text=body)], name)
     metadata = DocumentMetadata(
         title=title, published=entry_date(entry), url=link, byline=str(entry.get("author", "")).strip()
     )
-    return Extraction(
-        file=name, sha256=digest, format="feed", pages=tuple(pages), metadata=metadata, warnings=warnings
-    )
+    return unpaged_extraction(name, digest, "feed", body, metadata)
 
 
 def read_feed(

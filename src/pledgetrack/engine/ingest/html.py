@@ -18,9 +18,9 @@ from lxml import etree
 
 from pledgetrack.engine.errors import DocumentError
 from pledgetrack.engine.ingest.metadata import find_byline, find_published_date, parse_korean_date
-from pledgetrack.engine.ingest.safety import DEFAULT_LIMITS, limit_text
+from pledgetrack.engine.ingest.safety import DEFAULT_LIMITS, unpaged_extraction
 from pledgetrack.engine.ingest.txt import decode_text
-from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
+from pledgetrack.engine.types import DocumentMetadata, Extraction
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -104,14 +104,5 @@ def read_html(
     metadata = page_metadata(markup, text)
     if progress:
         progress(1, 1)
-    pages, cut = limit_text([PageText(page=None, text=text)], path.name)
-    return [
-        Extraction(
-            file=path.name,
-            sha256=sha256,
-            format="html",
-            pages=tuple(pages),
-            metadata=metadata,
-            warnings=(*(f"'{path.name}': {w}" for w in warnings), *cut),
-        )
-    ]
+    prefixed = tuple(f"'{path.name}': {w}" for w in warnings)
+    return [unpaged_extraction(path.name, sha256, "html", text, metadata, prefixed)]

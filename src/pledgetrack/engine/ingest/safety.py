@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pledgetrack.engine.errors import DocumentError, UnsafeDocumentError
-from pledgetrack.engine.types import PageText
+from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
 
 GIB = 1 << 30
 MB = 1_000_000
@@ -175,3 +175,18 @@ def limit_text(
         )
         return kept, (warning,)
     return kept, ()
+
+
+def unpaged_extraction(
+    file: str,
+    sha256: str,
+    fmt: str,
+    text: str,
+    metadata: DocumentMetadata,
+    warnings: tuple[str, ...] = (),
+) -> Extraction:
+    """One Extraction with a single unpaged page, cut at the text limit (the cut is the last warning)."""
+    pages, cut = limit_text([PageText(page=None, text=text)], file)
+    return Extraction(
+        file=file, sha256=sha256, format=fmt, pages=tuple(pages), metadata=metadata, warnings=(*warnings, *cut)
+    )

@@ -11,8 +11,8 @@ from charset_normalizer import from_bytes
 
 from pledgetrack.engine.errors import DocumentError
 from pledgetrack.engine.ingest.metadata import find_byline, find_published_date, guess_title
-from pledgetrack.engine.ingest.safety import DEFAULT_LIMITS, limit_text
-from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
+from pledgetrack.engine.ingest.safety import DEFAULT_LIMITS, unpaged_extraction
+from pledgetrack.engine.types import DocumentMetadata, Extraction
 
 # BOM -> codec; UTF-32 first because its little-endian BOM starts with UTF-16's.
 BOMS: dict[bytes, str] = {
@@ -75,12 +75,6 @@ def read_txt(
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError("글자가 없는 텍스트 파일", file=path.name, hint="내용이 있는 파일을 올려 주세요.")
-    pages, cut = limit_text([PageText(page=None, text=text)], path.name)
     if progress:
         progress(1, 1)
-    return [
-        Extraction(
-            file=path.name, sha256=sha256, format="txt", pages=tuple(pages),
-            metadata=text_metadata(text), warnings=(*warnings, *cut),
-        )
-    ]  # fmt: skip
+    return [unpaged_extraction(path.name, sha256, "txt", text, text_metadata(text), tuple(warnings))]
