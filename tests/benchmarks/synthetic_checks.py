@@ -14,6 +14,7 @@ from pathlib import Path
 from benchmarks.baselines.metrics import compact
 from benchmarks.baselines.sets import GoldRow, read_gold
 
+from pledgetrack.engine.proposals import read_proposals
 from pledgetrack.engine.types import VERDICTS
 
 MARKER = "예시 — 실제 정당의 공약이 아님"
@@ -50,6 +51,18 @@ def gold(folder: Path) -> list[GoldRow]:
 
 def actor_texts(folder: Path, actor: str) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((folder / "docs" / actor).glob("*.txt"))]
+
+
+def check_registry(folder: Path, *, tasks: range, projects_per_task: range) -> None:
+    """The proposals file reads as a registry: task count, projects per task, budgets on half the rows."""
+    rows = read_proposals(folder / "proposals.csv")
+    task_ids = {r.id for r in rows if r.parent is None}
+    assert len(task_ids) in tasks
+    children = Counter(r.parent for r in rows if r.parent is not None)
+    assert set(children) <= task_ids
+    assert all(n in projects_per_task for n in children.values()), children
+    assert len(children) >= 4, "several tasks should have projects"
+    assert sum(r.budget_won is not None for r in rows) >= len(rows) // 2
 
 
 def check_full_grid(folder: Path) -> None:

@@ -8,13 +8,11 @@ every hard case, every file is marked illustrative, and the README's case counts
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from benchmarks.baselines.sets import DATA, resolve_sets
 
-from pledgetrack.engine.proposals import read_proposals
 from tests.benchmarks import synthetic_checks as checks
 
 ROOT = DATA / "synthetic-dev2"
@@ -44,14 +42,7 @@ def test_registered_for_the_benchmark() -> None:
 
 @pytest.mark.parametrize("folder", SUBSETS, ids=lambda p: p.name)
 def test_proposals_are_a_valid_registry(folder: Path) -> None:
-    rows = read_proposals(folder / "proposals.csv")
-    tasks = [r for r in rows if r.parent is None]
-    assert len(tasks) == 8
-    children = Counter(r.parent for r in rows if r.parent is not None)
-    assert set(children) <= {t.id for t in tasks}
-    assert all(2 <= n <= 3 for n in children.values()), children
-    assert len(children) >= 4, "several tasks should have projects"
-    assert sum(r.budget_won is not None for r in rows) >= len(rows) // 2
+    checks.check_registry(folder, tasks=range(8, 9), projects_per_task=range(2, 4))
 
 
 @pytest.mark.parametrize("folder", SUBSETS, ids=lambda p: p.name)

@@ -12,8 +12,17 @@ from pledgetrack.engine.types import VERDICTS
 
 MARKER = "예시 — 실제 정당의 공약이 아님"
 SYNTHETIC = DATA / "synthetic"
-CASES = {"plain", "other_region", "national_vs_regional", "partial_projects", "scale_smaller",
-         "paraphrase", "generic_word", "stance_excluded", "supra_region"}
+CASES = {
+    "plain",
+    "other_region",
+    "national_vs_regional",
+    "partial_projects",
+    "scale_smaller",
+    "paraphrase",
+    "generic_word",
+    "stance_excluded",
+    "supra_region",
+}
 
 
 def _ours() -> list[EvalSet]:

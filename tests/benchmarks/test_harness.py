@@ -19,13 +19,18 @@ class _Result:
     cells: tuple[Cell, ...]
 
 
-def _stub_absent(proposals: list[ProposalRow], documents: list[PreparedDocument],
-                 home_region: str | None = None) -> _Result:
+def _stub_absent(
+    proposals: list[ProposalRow], documents: list[PreparedDocument], home_region: str | None = None
+) -> _Result:
     """Calls everything absent, quoting each actor's first passage."""
     first = {d.actor: d.passages[0] for d in documents}
-    return _Result(tuple(
-        Cell(p.id, actor, "absent", 0.0, (Evidence("x", None, q.start, q.end, q.text),))
-        for p in proposals for actor, q in first.items()))
+    return _Result(
+        tuple(
+            Cell(p.id, actor, "absent", 0.0, (Evidence("x", None, q.start, q.end, q.text),))
+            for p in proposals
+            for actor, q in first.items()
+        )
+    )
 
 
 def test_stub_matcher_through_the_harness() -> None:

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from benchmarks.baselines.metrics import compact
 from benchmarks.baselines.sets import DATA
 
-from pledgetrack.engine.proposals import read_proposals
 from tests.benchmarks import synthetic_checks as checks
 
 ROOT = DATA / "synthetic-heldout2"
@@ -50,14 +48,7 @@ def test_two_new_heldout_regions() -> None:
 
 @pytest.mark.parametrize("folder", SUBSETS, ids=lambda p: p.name)
 def test_proposals_are_a_valid_registry(folder: Path) -> None:
-    rows = read_proposals(folder / "proposals.csv")
-    tasks = [r for r in rows if r.parent is None]
-    assert 8 <= len(tasks) <= 10
-    children = Counter(r.parent for r in rows if r.parent is not None)
-    assert set(children) <= {t.id for t in tasks}
-    assert all(2 <= n <= 4 for n in children.values()), children
-    assert len(children) >= 4, "some tasks should have projects"
-    assert sum(r.budget_won is not None for r in rows) >= len(rows) // 2
+    checks.check_registry(folder, tasks=range(8, 11), projects_per_task=range(2, 5))
 
 
 @pytest.mark.parametrize("folder", SUBSETS, ids=lambda p: p.name)

@@ -75,7 +75,11 @@ def test_rank_cells_and_thresholds() -> None:
 
 def test_tune_finds_thresholds_that_separate_the_classes() -> None:
     gold = [g("A", "reflected"), g("B", "partial"), g("C", "absent"), g("D", "absent")]
-    ranked = {("A", "가나당"): Ranked(0.9, ()), ("B", "가나당"): Ranked(0.6, ()),
-              ("C", "가나당"): Ranked(0.3, ()), ("D", "가나당"): Ranked(0.1, ())}
+    ranked = {
+        ("A", "가나당"): Ranked(0.9, ()),
+        ("B", "가나당"): Ranked(0.6, ()),
+        ("C", "가나당"): Ranked(0.3, ()),
+        ("D", "가나당"): Ranked(0.1, ()),
+    }
     t = tune(gold, ranked)
     assert 0.6 < t.reflected <= 0.9 and 0.3 < t.partial <= 0.6
