@@ -133,6 +133,8 @@ def test_analyze_writes_a_well_formed_result(workspace: Path, tmp_path: Path) ->
     for cell in data["cells"]:
         for evidence in cell["evidence"]:
             assert evidence["end"] - evidence["start"] == len(evidence["quote"])
+            heading = evidence["heading"]
+            assert heading is None or heading["end"] - heading["start"] == len(heading["quote"])
             assert (EXAMPLE / "docs" / evidence["document"]).exists()
     assert data["summary"]["home_region"] == "광주"
 

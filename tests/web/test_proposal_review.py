@@ -107,3 +107,10 @@ def test_actor_aliases_edit(admin_user: User, world: World) -> None:
     assert response.status_code == 302
     assert sorted(dem.aliases.values_list("alias", flat=True)) == ["더민주", "민주당"]
     assert "민주당" in client.get("/actors/").content.decode()
+
+
+def test_heading_of_a_passage_is_shown_once_when_outside_the_context(viewer: User, world: World) -> None:
+    world.cell.evidence = [dict(world.cell.evidence[0], heading="■ 광주광역시 지역공약 (예시 머리말)")]
+    world.cell.save()
+    html = login(viewer).get(f"/proposals/{world.task.pk}/").content.decode()
+    assert html.count("소속 항목: ■ 광주광역시 지역공약 (예시 머리말)") == 1

@@ -7,9 +7,18 @@ from collections.abc import Sequence
 from typing import Any
 
 import pledgetrack
-from pledgetrack.engine.types import VERDICTS, Cell, PreparedDocument, ProposalRow
+from pledgetrack.engine.types import VERDICTS, Cell, Evidence, PreparedDocument, ProposalRow
 
 RESULT_FORMAT_VERSION = 1
+
+
+def evidence_to_dict(e: Evidence) -> dict[str, Any]:
+    """One evidence passage; ``heading`` is the item line or heading it sits under, or null."""
+    heading = None
+    if e.heading_start is not None and e.heading_end is not None:
+        heading = {"start": e.heading_start, "end": e.heading_end, "quote": e.heading}
+    return {"document": e.document, "page": e.page, "start": e.start, "end": e.end, "quote": e.quote,
+            "heading": heading}
 
 
 def cell_to_dict(cell: Cell) -> dict[str, Any]:
@@ -18,10 +27,7 @@ def cell_to_dict(cell: Cell) -> dict[str, Any]:
         "actor": cell.actor,
         "verdict": cell.verdict,
         "score": round(float(cell.score), 4),
-        "evidence": [
-            {"document": e.document, "page": e.page, "start": e.start, "end": e.end, "quote": e.quote}
-            for e in cell.evidence
-        ],
+        "evidence": [evidence_to_dict(e) for e in cell.evidence],
         "reasons": list(cell.reasons),
     }
 

@@ -106,12 +106,18 @@ class PreparedDocument:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One exact span of a document (``text[start:end] == quote``) and, when the passage sits under an
+    item line or heading of its document, that line's span and text (context, not a separate piece)."""
+
     document: str
     page: int | None
     start: int
     end: int
     quote: str
     score: float = 0.0
+    heading_start: int | None = None
+    heading_end: int | None = None
+    heading: str = ""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ class EvidenceSerializer(serializers.Serializer):
     end = serializers.IntegerField()
     quote = serializers.CharField()
     score = serializers.FloatField()
+    heading = serializers.CharField(default="", help_text="근거 문단이 속한 항목 줄이나 머리말")
 
 
 class CellSerializer(serializers.ModelSerializer):

@@ -28,6 +28,7 @@ class EvidenceView:
     after: str
     score: float
     exact: bool
+    heading: str = ""  # the item line or heading the passage sits under
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def _evidence_view(raw: dict[str, Any], doc_id: int | None, context: str | None)
         after,
         float(raw.get("score", 0.0)),
         exact,
+        str(raw.get("heading") or ""),
     )
 
 

@@ -29,17 +29,32 @@ def test_parent_line_by_indent() -> None:
 def test_parent_line_in_flat_text() -> None:
     assert _parent(FLAT, "- 청년 창업") == "광주 정책과제 (일부)"
     assert _parent(FLAT, "O 이전 사업비") == "3. 광주 군공항 이전"
-    assert _parent(FLAT, "3. 광주 군공항") is None
+    assert _parent(FLAT, "3. 광주 군공항") == "광주 정책과제 (일부)"  # the section title of its block
+    assert _parent(FLAT, "가나당 공약") is None
 
 
-def test_cell_evidence_has_the_item_and_its_heading_as_exact_spans(settings: MatchSettings) -> None:
+CARDS = ("가나당 카드뉴스 (예시)\n\n[카드 1] 울산 수소 산업 선도도시\n① 수소 생산 전 주기 육성\n"
+         "② 수소 버스 전환\n\n[카드 2] 공공병원 2029년 개원\n- 산재 공공병원 개원\n")
+
+
+def test_parent_line_of_numbered_items_on_a_card() -> None:
+    assert _parent(CARDS, "② 수소 버스") == "[카드 1] 울산 수소 산업 선도도시"
+    assert _parent(CARDS, "[카드 2]") is None  # a card heading does not hang under the last item above
+    assert _parent(CARDS, "- 산재") == "[카드 2] 공공병원 2029년 개원"
+
+
+def test_cell_evidence_is_the_item_with_its_heading_as_context(settings: MatchSettings) -> None:
     document = doc(NESTED)
     rows = [ProposalRow("P", "대구 청년 주택 공급")]
     cell = analyze(rows, [document], settings=settings, home_region="대구").cells[0]
-    quotes = [e.quote for e in cell.evidence]
-    assert quotes[:2] == ["∙ 청년 주택 3천 호 공급", "6. 대구 청년 정주 패키지"]
+    best = cell.evidence[0]
+    assert best.quote == "∙ 청년 주택 3천 호 공급"
+    assert best.heading == "6. 대구 청년 정주 패키지"
+    assert all(e.quote != e.heading for e in cell.evidence)  # a heading is context, never its own piece
     for e in cell.evidence:
         assert document.text[e.start : e.end] == e.quote
+        if e.heading_start is not None:
+            assert document.text[e.heading_start : e.heading_end] == e.heading
 
 
 def test_part_of_a_compound_term() -> None:

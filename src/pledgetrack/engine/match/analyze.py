@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pledgetrack.engine.match.confidence import REVIEW, review_notes, task_notes
-from pledgetrack.engine.match.evidence import passage_evidence, with_parents
+from pledgetrack.engine.match.evidence import passage_evidence, promote_shared_heading, with_headings
 from pledgetrack.engine.match.index import PassageIndex, build_index
 from pledgetrack.engine.match.region import infer_home_region, normalize_region
 from pledgetrack.engine.match.settings import MatchSettings
@@ -115,14 +115,21 @@ def analyze(
             if progress is not None:
                 progress("match", done, total)
     timings["match"] = time.perf_counter() - started - timings["index"]
-    ordered = [_with_parents(index, _task_cell(cells, covered, proposals, row, actor, s)) for row in proposals
-               for actor in actors]
+    has_projects = {r.parent for r in proposals if r.parent is not None}
+    ordered = [_with_headings(index, _task_cell(cells, covered, proposals, row, actor, s),
+                              row.title if row.id in has_projects else None)
+               for row in proposals for actor in actors]
     timings["total"] = time.perf_counter() - started
     return AnalysisResult(tuple(ordered), s.as_dict(), home, timings, actors)
 
 
-def _with_parents(index: PassageIndex, cell: Cell) -> Cell:
-    return replace(cell, evidence=with_parents(index, cell.actor, cell.evidence, index.settings.top_k))
+def _with_headings(index: PassageIndex, cell: Cell, task_title: str | None) -> Cell:
+    """Headings attached as context; a task's projects' shared item line leads when it names the task."""
+    evidence = with_headings(index, cell.actor, cell.evidence)
+    if task_title is not None and cell.verdict != "absent":
+        promoted = promote_shared_heading(evidence, index.settings.top_k, task_title)
+        evidence = with_headings(index, cell.actor, promoted)
+    return replace(cell, evidence=evidence)
 
 
 def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str], float],

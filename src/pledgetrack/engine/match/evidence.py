@@ -1,27 +1,22 @@
-"""Evidence for a cell: the best passages, each followed by its parent line (the heading of the item
-it sits under), so that a reviewer sees both the detail and what it belongs to.
+"""Evidence for a cell: the best passages, each carrying its parent line (the heading of the item it
+sits under) as context, so that a reviewer sees both the detail and what it belongs to.
 
-Every entry is one exact span of its document: ``quote == document.text[start:end]``.
+Every entry is one exact span of its document: ``quote == document.text[start:end]``, and so is its heading.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pledgetrack.engine.match.aspects import Assessment
 from pledgetrack.engine.match.index import PassageIndex
+from pledgetrack.engine.match.lexicon import compact
 from pledgetrack.engine.match.settings import MatchSettings
+from pledgetrack.engine.match.tokens import key_terms
 from pledgetrack.engine.match.verdict import Judged
-from pledgetrack.engine.types import Evidence, PreparedDocument
-
-
-def _page(document: PreparedDocument, offset: int) -> int | None:
-    return next((p.page for p in document.pages if p.start <= offset < p.end), None)
-
-
-def _span(document: PreparedDocument, start: int, end: int, score: float) -> Evidence:
-    quote = document.text[start:end]
-    return Evidence(document.name, _page(document, start), start, end, quote, score)
+from pledgetrack.engine.types import Evidence
 
 
 def _shown(a: Assessment, s: MatchSettings) -> bool:
@@ -48,23 +43,42 @@ def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evi
     return tuple(out)
 
 
-def parent_of(index: PassageIndex, actor: str, e: Evidence) -> Evidence | None:
-    """The parent line of an evidence passage as evidence of its own (same score), or None."""
+def with_heading(index: PassageIndex, actor: str, e: Evidence) -> Evidence:
+    """The evidence with the line it sits under (its parent item or heading) attached, when there is one."""
     i = index.document_ids.get((actor, e.document))
-    if i is None:
-        return None
-    span = index.structures[i].parent_span(e.start)
-    if span is None:
-        return None
-    return _span(index.documents[i], span[0], span[1], e.score)
+    span = None if i is None else index.structures[i].parent_span(e.start)
+    if i is None or span is None:
+        return e
+    text = index.documents[i].text[span[0] : span[1]]
+    return replace(e, heading_start=span[0], heading_end=span[1], heading=text)
 
 
-def with_parents(index: PassageIndex, actor: str, evidence: Sequence[Evidence], k: int) -> tuple[Evidence, ...]:
-    """Each passage followed by its parent line (once), at most ``2 * k`` entries."""
-    out: dict[tuple[str, int, int], Evidence] = {}
-    for e in evidence:
-        out.setdefault((e.document, e.start, e.end), e)
-        parent = parent_of(index, actor, e)
-        if parent is not None:
-            out.setdefault((parent.document, parent.start, parent.end), parent)
-    return tuple(out.values())[: 2 * k]
+def with_headings(index: PassageIndex, actor: str, evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
+    """Every evidence passage with its heading line as context; the passages themselves stay best first."""
+    return tuple(with_heading(index, actor, e) for e in evidence)
+
+
+def heading_as_evidence(e: Evidence) -> Evidence:
+    """The heading of an evidence passage as a piece of evidence of its own (same document and score)."""
+    assert e.heading_start is not None and e.heading_end is not None
+    return Evidence(e.document, e.page, e.heading_start, e.heading_end, e.heading, e.score)
+
+
+def _names_the_task(heading: str, title: str) -> bool:
+    """Whether a heading line carries a key term of the task's title (a bare region heading does not)."""
+    line = compact(heading)
+    terms = key_terms(title, generic_weight=1.0, named_weight=1.0)
+    return any(alt in line for t in terms for alt in t.alternatives)
+
+
+def promote_shared_heading(evidence: Sequence[Evidence], k: int, title: str) -> tuple[Evidence, ...]:
+    """For a task judged through its projects: when two or more evidence passages sit under the same item
+    line and that line names the task, it is the pledge the projects belong to, so it leads the evidence."""
+    counts = Counter((e.document, e.heading_start) for e in evidence if e.heading_start is not None)
+    shared = [e for e in evidence if e.heading_start is not None and counts[(e.document, e.heading_start)] >= 2
+              and _names_the_task(e.heading, title)]
+    if not shared:
+        return tuple(evidence)
+    head = heading_as_evidence(shared[0])
+    rest = [e for e in evidence if (e.document, e.start) != (head.document, head.start)]
+    return (head, *rest)[:k]

@@ -14,6 +14,7 @@ from pledgetrack.engine.types import PreparedDocument
 _ITEM = re.compile(r"^\s*(?:[-•·*▶▷○●□■◆◇※]|\d+[.)]|[①-⑳]|[가-하][.)])")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[①-⑳]|[가-하][.)])")
 _DASH = re.compile(r"^\s*[-–∙·•ㆍ]")
+_HEADING = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|〈[^〉]{1,20}〉|<[^>]{1,20}>|[■□◆◇▶])")
 TITLE_MAX = 30
 PARENT_REACH = 8
 
@@ -24,6 +25,12 @@ class Line:
     text: str
     indent: int
     title: bool
+    block: int  # lines of one block have no blank line between them
+
+    @property
+    def heading(self) -> bool:
+        """A section or card heading: "[카드 1] …", "【충북】", "■ 대구광역시", or a short title line."""
+        return self.title or bool(_HEADING.match(self.text))
 
 
 def starts_item(text: str) -> bool:
@@ -32,13 +39,15 @@ def starts_item(text: str) -> bool:
 
 
 def _lines(text: str) -> list[Line]:
-    lines, pos = [], 0
+    lines, pos, block = [], 0, 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
             indent = len(raw) - len(raw.lstrip())
             title = len(stripped) <= TITLE_MAX and not _ITEM.match(raw) and indent == 0
-            lines.append(Line(pos, stripped, indent, title))
+            lines.append(Line(pos, stripped, indent, title, block))
+        else:
+            block += 1
         pos += len(raw) + 1
     return lines
 
@@ -70,20 +79,32 @@ class DocumentStructure:
     def parent_span(self, offset: int) -> tuple[int, int] | None:
         """(start, end) of the parent line of the line holding ``offset``: the nearest line above that is
         indented less. In flat text (OCR loses indentation): for a dash item, the nearest line above that
-        is not a dash item; for another unnumbered line, the nearest numbered item. None at top level."""
+        is not a dash item; for a numbered item, a heading line of its own block ("[카드 1] …"); for
+        another unnumbered line, the nearest numbered item, not past a heading. None at top level."""
         i = self._index(offset)
         if i < 0:
             return None
         line = self.lines[i]
-        flat = line.indent == 0
-        dash = flat and bool(_DASH.match(line.text))
-        loose = flat and not dash and not _NUMBERED.match(line.text)
-        for other in reversed(self.lines[max(0, i - PARENT_REACH) : i]):
-            if (other.indent < line.indent or (dash and not _DASH.match(other.text))
-                    or (loose and _NUMBERED.match(other.text))):
-                start = self._text.index(other.text, other.start)
-                return start, start + len(other.text)
-        return None
+        above = reversed(self.lines[max(0, i - PARENT_REACH) : i])
+        found = next((other for other in above if self._governs(other, line)), None)
+        if found is None:
+            return None
+        start = self._text.index(found.text, found.start)
+        return start, start + len(found.text)
+
+    @staticmethod
+    def _governs(other: Line, line: Line) -> bool:
+        if other.indent < line.indent:
+            return True
+        if line.indent > 0 or other.indent > 0:
+            return False
+        if _DASH.match(line.text):
+            return not _DASH.match(other.text)
+        if _NUMBERED.match(line.text):
+            return other.block == line.block and other.heading and not _NUMBERED.match(other.text)
+        if _HEADING.match(line.text):
+            return False
+        return bool(_NUMBERED.match(other.text)) or (other.heading and other.block == line.block)
 
     def context(self, offset: int) -> tuple[str, str]:
         """(parent line, section title) above the line holding ``offset``; empty when none."""
