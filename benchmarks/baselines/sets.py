@@ -60,6 +60,8 @@ SETS = {
     "synthetic-heldout": lambda: _subsets("heldout"),
     "synthetic-heldout2": lambda: _subsets("heldout", "synthetic-heldout2", "synthetic-heldout2"),
     "synthetic-dev2": lambda: _subsets("dev", "synthetic-dev2", "synthetic-dev2"),
+    "synthetic-dev3": lambda: _subsets("dev", "synthetic-dev3", "synthetic-dev3"),
+    "synthetic-heldout3": lambda: _subsets("heldout", "synthetic-heldout3", "synthetic-heldout3"),
 }
 
 

@@ -71,3 +71,29 @@ def test_stance_after_an_ocr_line_break(settings: MatchSettings) -> None:
     # a list item after an unfinished line is not read as its continuation
     other = analyze([ProposalRow("Q", "광주 청년 월세 지원")], [document], settings=settings, home_region="광주")
     assert other.cells[0].verdict == "reflected"
+
+
+def test_counted_scale_and_year_ranges() -> None:
+    from pledgetrack.engine.match.aspects import counts_in, later_than, smaller_count
+
+    assert counts_in("임대형 스마트팜 100동, 공공병원 2개소, 1만 명, 1호선 3단계") == (
+        ("동", 100.0), ("곳", 2.0), ("명", 10_000.0))
+    assert smaller_count(counts_in("스마트팜 100동"), counts_in("스마트팜 10동 시범 조성"), 0.5) == ("100동", "10동")
+    assert smaller_count(counts_in("스마트팜 100동"), counts_in("스마트팜 80동"), 0.5) is None
+    assert later_than("2027~2030년 단계적 개통", "2027년 개통") == ""  # the period starts by the deadline
+    assert later_than("2029~2032년", "2027년 개통") == "2029"
+
+
+def test_fewer_units_than_asked_is_partial(settings: MatchSettings) -> None:
+    row = ProposalRow("P", "광주 청년 임대형 스마트팜 100동 조성")
+    verdict, reasons = _verdict("- 광주 청년 임대형 스마트팜 10동 조성", row, settings)
+    assert verdict == "partial"
+    assert "규모 축소: 제안 100동, 공약 10동" in reasons
+    assert _verdict("- 광주 청년 임대형 스마트팜 100동 조성", row, settings)[0] == "reflected"
+
+
+def test_a_table_row_does_not_take_the_stance_of_the_next_row(settings: MatchSettings) -> None:
+    rows = ("| 광주-1 | 교통 | 광주 도시철도 2호선 3단계 건설 | 2027년 | 국비 |\n"
+            "| 광주-2 | 공항 | 군공항 이전 부지 | 미정 | 미정 |")
+    verdict, reasons = _verdict(rows, ProposalRow("P", "광주 도시철도 2호선 3단계 건설"), settings)
+    assert verdict == "reflected", reasons

@@ -125,3 +125,20 @@ def test_a_supra_regional_item_without_the_home_project_is_absent(settings: Matc
     assert _cells(vague, [row], settings)["P"].verdict == "absent"
     assert _cells(vague, [row], replace(settings, national_coverage=0.0))["P"].verdict == "partial"
     assert _cells(named, [row], settings)["P"].verdict == "reflected"
+
+
+def test_a_task_is_reflected_when_most_or_its_core_projects_are() -> None:
+    from pledgetrack.engine.match.analyze import projects_verdict
+
+    def kids(*verdicts: str, budgets: tuple[int | None, ...] = ()) -> list[tuple[ProposalRow, Cell]]:
+        money = budgets or (None,) * len(verdicts)
+        return [(ProposalRow(f"P-{i}", f"사업 {i}", parent="P", budget_won=b), Cell(f"P-{i}", "가나당", v, 0.5))  # type: ignore[arg-type]
+                for i, (v, b) in enumerate(zip(verdicts, money, strict=True))]
+
+    assert projects_verdict(kids("reflected", "reflected", "absent")) == "reflected"  # two of three
+    assert projects_verdict(kids("reflected", "absent", "absent")) == "partial"
+    assert projects_verdict(kids("reflected", "partial")) == "reflected"  # the first is the core
+    assert projects_verdict(kids("partial", "reflected")) == "partial"
+    assert projects_verdict(kids("partial", "reflected", budgets=(10**9, 10**11))) == "reflected"  # by budget
+    assert projects_verdict(kids("reflected", "reflected", "absent"), most=False) == "partial"
+    assert projects_verdict(kids("absent", "absent")) == "absent"

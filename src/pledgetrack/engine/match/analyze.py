@@ -51,6 +51,25 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
     return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, reasons), judged
 
 
+_CAPS = ("시기 차이", "규모 축소", "지역 미명시")
+
+
+def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool = True) -> Verdict:
+    """What a task's projects say of it: reflected when all are reflected, or (``most``) when most (two
+    thirds of three or more) are, or the core project (the largest budget, else the first) is and every
+    other project is found at least in part; partial when any is found; else absent."""
+    verdicts = [c.verdict for _, c in children]
+    reflected = verdicts.count("reflected")
+    if reflected == len(verdicts):
+        return "reflected"
+    if most and len(verdicts) >= 3 and 3 * reflected >= 2 * len(verdicts):
+        return "reflected"
+    core = max(range(len(children)), key=lambda i: (children[i][0].budget_won or 0, -i))
+    if most and verdicts[core] == "reflected" and "absent" not in verdicts:
+        return "reflected"
+    return "partial" if reflected or "partial" in verdicts else "absent"
+
+
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
              coverage_floor: float = 0.0, review_projects: bool = False) -> Cell:
     """A task's cell from its own cell and its projects' cells: the better of the two, except that a
@@ -58,10 +77,8 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, ow
     if not children:
         return own
     verdicts = [c.verdict for _, c in children]
-    if all(v == "reflected" for v in verdicts):
-        combined: Verdict = "reflected"
-    else:
-        combined = "partial" if any(v != "absent" for v in verdicts) else "absent"
+    capped = own.verdict == "partial" and any(r.startswith(_CAPS) for r in own.reasons)
+    combined = projects_verdict(children, most=not capped)  # a later or smaller pledge stays partial
     verdict = own.verdict if RANK[own.verdict] >= RANK[combined] else combined
     if combined == "partial" and own_coverage < coverage_floor:
         verdict = "partial"  # projects found in part and the title matched on few of its terms

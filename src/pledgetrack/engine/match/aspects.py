@@ -31,6 +31,7 @@ class Query:
     regions: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # place names the proposal itself uses
     when: str = ""  # the text whose years and plan rounds are the deadline (a task's includes its projects')
+    counts: tuple[tuple[str, float], ...] = ()  # counted quantities it asks for: ("동", 100.0)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Assessment:
     dense_scaled: float = 0.0
     specific: bool = True
     late: str = ""
+    counts: tuple[tuple[str, float], ...] = ()
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -210,14 +212,46 @@ _YEAR = re.compile(r"(?<!\d)(20[2-9]\d)(?!\d|\s*(?:억|만|천|원|개|명|호|�
 _ROUND = re.compile(r"제\s*(\d{1,2})\s*차")
 
 
+_YEAR_RANGE = re.compile(r"(?<!\d)(20[2-9]\d)\s*년?\s*[~∼〜\-–]\s*(20[2-9]\d)(?!\d)")
+
+
 def later_than(text: str, wanted: str) -> str:
-    """A year or plan round ("2032년", "제8차") in ``text`` later than every one ``wanted`` names, or ""."""
+    """A year or plan round ("2032년", "제8차") in ``text`` later than every one ``wanted`` names, or "".
+    A period that starts by the wanted year ("2027~2030년" for 2027) is not later."""
+    asked_years = [int(m.group(1)) for m in _YEAR.finditer(wanted)]
+    if asked_years:
+        text = _YEAR_RANGE.sub(lambda m: m.group(1) if int(m.group(1)) <= max(asked_years) else m.group(0), text)
     for pattern in (_YEAR, _ROUND):
         asked = [int(m.group(1)) for m in pattern.finditer(wanted)]
         found = next((m for m in pattern.finditer(text) if asked and int(m.group(1)) > max(asked)), None)
         if found is not None:
             return found.group(0)
     return ""
+
+
+_COUNT = re.compile(
+    r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(만|천)?\s*(개소|곳|동|호(?![선기])|명|병상|세대|가구|km|척|대(?![학학교구])|개(?![발선편월년]))"
+)
+_MULTIPLIER = {"만": 10_000.0, "천": 1_000.0, None: 1.0}
+
+
+def counts_in(text: str) -> tuple[tuple[str, float], ...]:
+    """Counted quantities in ``text`` ("스마트팜 100동", "공공병원 2곳", "1만 명"), as (unit, number)."""
+    found = []
+    for m in _COUNT.finditer(text):
+        number = float(m.group(1).replace(",", "")) * _MULTIPLIER[m.group(2)]
+        found.append(("곳" if m.group(3) == "개소" else m.group(3), number))
+    return tuple(found)
+
+
+def smaller_count(asked: Sequence[tuple[str, float]], found: Sequence[tuple[str, float]],
+                  ratio: float) -> tuple[str, str] | None:
+    """("100동", "10동") when the passage counts, in a unit the proposal uses, under ``ratio`` of it."""
+    for unit, wanted in asked:
+        same = [n for u, n in found if u == unit]
+        if same and max(same) < ratio * wanted:
+            return f"{wanted:g}{unit}", f"{max(same):g}{unit}"
+    return None
 
 
 def amounts_in(text: str) -> tuple[int, ...]:

@@ -16,12 +16,14 @@ from pledgetrack.engine.match.aspects import (
     Assessment,
     Query,
     amounts_in,
+    counts_in,
     coverage,
     describe_amounts,
     find_stance,
     find_timing,
     later_than,
     scaled_cosine,
+    smaller_count,
     topic_score,
 )
 from pledgetrack.engine.match.index import PassageIndex
@@ -62,7 +64,8 @@ def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRo
     neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
     regions = frozenset(r for m in find_regions(text) if len(m.regions) <= 2 for r in m.regions)
     places = frozenset(m.name for m in find_regions(text) if not is_province_name(m.name))
-    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when)
+    return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when,
+                 counts_in(text))
 
 
 def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
@@ -98,6 +101,7 @@ def _contexts(index: PassageIndex, i: int) -> list[tuple[str, str]]:
             ("section", title), ("document", document)]
 
 
+_TABLE_ROW = re.compile(r"^\s*\|")  # a row of a table flattened to text ends where its line ends
 _SENTENCE_END = re.compile(r"(?:[다요음함임]|[.!?」』\"'’”)])\s*$")
 
 
@@ -105,10 +109,12 @@ def _continued(index: PassageIndex, i: int) -> str:
     """The passage's match text, with the next passage of its document when the sentence runs on
     (an OCR line break can cut "… 거쳐 다룰" from "사안으로, 이번 공약에는 포함하지 않습니다")."""
     text = index.texts[i]
-    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries):
+    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries) or _TABLE_ROW.match(text):
         return text
     here, after = index.entries[i], index.entries[i + 1]
     if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1 or starts_item(after.passage.text):
+        return text
+    if _TABLE_ROW.match(after.passage.text):
         return text
     return f"{text} {index.texts[i + 1]}"
 
@@ -144,6 +150,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         dense_scaled=scaled_cosine(cosine, s, baseline),
         specific=cov.specific,
         late=later_than(text, query.when or query.text),
+        counts=counts_in(block) if query.counts else (),
     )
 
 
@@ -179,7 +186,11 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         verdict = "absent"
         reasons.append(f"유보·제외 표현({STANCE_LABELS[a.stance[0]]}): '{a.stance[1]}'")
     verdict = _scale(a, q, s, verdict, reasons)
-    if a.small and not find_timing(q.text, "small"):
+    fewer = smaller_count(q.counts, a.counts, s.scale_ratio)
+    if fewer is not None:
+        verdict = _cap(verdict, "partial")
+        reasons.append(f"규모 축소: 제안 {fewer[0]}, 공약 {fewer[1]}")
+    elif a.small and not find_timing(q.text, "small"):
         verdict = _cap(verdict, "partial")
         reasons.append(f"규모 축소: 공약 '{a.small}'")
     if q.urgent and a.later:
