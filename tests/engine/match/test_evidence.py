@@ -78,3 +78,10 @@ def test_ocr_page_matches_through_the_fix(settings: MatchSettings) -> None:
     cell = analyze([ProposalRow("P", "AI 반도체 특화단지")], [document], settings=settings).cells[0]
     assert cell.verdict == "reflected"
     assert cell.evidence[0].quote == "1. Al 반도체 특화단지 조성"  # the quote keeps the OCR text
+
+
+def test_compound_of_a_head_and_a_lexicon_word() -> None:
+    from pledgetrack.engine.match.aspects import split_share
+
+    assert split_share("울릉공항", "울릉도하늘길을2027년에열고") == 1.0  # 공항 = 하늘길
+    assert split_share("울릉공항", "울릉도여객선부두확충") == 0.0

@@ -142,3 +142,10 @@ def test_a_task_is_reflected_when_most_or_its_core_projects_are() -> None:
     assert projects_verdict(kids("partial", "reflected", budgets=(10**9, 10**11))) == "reflected"  # by budget
     assert projects_verdict(kids("reflected", "reflected", "absent"), most=False) == "partial"
     assert projects_verdict(kids("absent", "absent")) == "absent"
+
+
+def test_a_shared_year_alone_is_not_a_topic_match(settings: MatchSettings) -> None:
+    text = "가나당 경북 공약 (예시)\n\n■ 경북\n3. 울릉 여객선 부두를 2027년에 넓히겠습니다\n"
+    row = ProposalRow("P", "포항~영덕 고속도로 2027년 개통")
+    cell = analyze([row], [doc(text)], settings=settings, home_region="경북").cells[0]
+    assert cell.verdict == "absent", cell.reasons

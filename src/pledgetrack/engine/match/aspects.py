@@ -83,8 +83,19 @@ def term_credit(term: Term, tokens: frozenset[str], text: str, heading: str, s: 
     if _found(term.alternatives, frozenset(), heading):
         return s.heading_credit
     related = s.related_credit if term.related and _found(term.related, tokens, text) else 0.0
-    part = part_share(term.form, text) * s.part_credit
+    part = max(part_share(term.form, text), split_share(term.form, text)) * s.part_credit
     return max(related, part)
+
+
+def split_share(form: str, text: str) -> float:
+    """1 when a compound ends in a lexicon word and both its head and some form of that word are in
+    ``text``: "울릉공항" in "울릉도 하늘길을 열고" (공항 = 하늘길). 0 otherwise."""
+    synonyms = get_lexicon().synonyms
+    for cut in range(2, len(form) - 1):
+        head, tail = form[:cut], form[cut:]
+        if tail in synonyms and head in text and any(alt in text for alt in synonyms[tail]):
+            return 1.0
+    return 0.0
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,8 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
         credit = term_credit(term, tokens, text, heading, s)
         got += term.weight * credit
         (matched if credit else missing).append(term.form)
-        specific = specific or (credit > 0 and term.weight > s.generic_weight)
+        # a number with its counter ("2027", "2단계") counts toward coverage but never makes a topic match
+        specific = specific or (credit > 0 and term.weight > s.generic_weight and not term.form[0].isdigit())
         if term.named and credit == 1.0:
             named.append(term.form)
         elif 0 < credit < 1.0:
