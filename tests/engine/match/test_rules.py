@@ -135,12 +135,18 @@ def test_a_task_is_reflected_when_most_or_its_core_projects_are() -> None:
         return [(ProposalRow(f"P-{i}", f"사업 {i}", parent="P", budget_won=b), Cell(f"P-{i}", "가나당", v, 0.5))  # type: ignore[arg-type]
                 for i, (v, b) in enumerate(zip(verdicts, money, strict=True))]
 
-    assert projects_verdict(kids("reflected", "reflected", "absent")) == "reflected"  # two of three
-    assert projects_verdict(kids("reflected", "absent", "absent")) == "partial"
-    assert projects_verdict(kids("reflected", "partial")) == "reflected"  # the first is the core
+    assert projects_verdict(kids("absent", "reflected", "reflected")) == "reflected"  # two of three
+    assert projects_verdict(kids("absent", "reflected", "absent")) == "partial"
+    assert projects_verdict(kids("reflected", "absent")) == "reflected"  # without budgets the first is the core
     assert projects_verdict(kids("partial", "reflected")) == "partial"
-    assert projects_verdict(kids("partial", "reflected", budgets=(10**9, 10**11))) == "reflected"  # by budget
-    assert projects_verdict(kids("reflected", "reflected", "absent"), most=False) == "partial"
+    assert projects_verdict(kids("absent", "reflected", budgets=(10**9, 10**11))) == "reflected"  # by budget
+    # the task's budget left over goes to the project without one: 1,350억 of 2,000억 makes it the core
+    port_only_budgeted = kids("reflected", "absent", budgets=(None, 65 * 10**9))
+    assert projects_verdict(port_only_budgeted, task_budget=200 * 10**9) == "reflected"
+    # no project holds half of the task's budget: its core is not among its projects
+    three = kids("absent", "reflected", "absent", budgets=(8 * 10**11, 12 * 10**11, 15 * 10**10))
+    assert projects_verdict(three, task_budget=6 * 10**12) == "partial"
+    assert projects_verdict(kids("absent", "reflected", "reflected"), most=False) == "partial"
     assert projects_verdict(kids("absent", "absent")) == "absent"
 
 

@@ -54,31 +54,46 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
 _CAPS = ("시기 차이", "규모 축소", "지역 미명시")
 
 
-def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool = True) -> Verdict:
+def _core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int | None) -> int | None:
+    """The index of the project with the largest budget (projects without one share what the task's
+    budget leaves over), or the first project when no budget is known. None when the task's budget is
+    known and no project holds half of it: then the task's core is not among its projects."""
+    known = [row.budget_won for row, _ in children if row.budget_won]
+    unknown = len(children) - len(known)
+    rest = max((task_budget or 0) - sum(known), 0) // unknown if unknown else 0
+    budgets = [row.budget_won or rest for row, _ in children]
+    core = max(range(len(children)), key=lambda i: (budgets[i], -i))
+    if task_budget and 2 * budgets[core] < task_budget:
+        return None
+    return core
+
+
+def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool = True,
+                     task_budget: int | None = None) -> Verdict:
     """What a task's projects say of it: reflected when all are reflected, or (``most``) when most (two
-    thirds of three or more) are, or the core project (the largest budget, else the first) is and every
-    other project is found at least in part; partial when any is found; else absent."""
+    thirds of three or more) are, or the core project (see :func:`_core_project`) is; partial when any
+    is found; else absent."""
     verdicts = [c.verdict for _, c in children]
     reflected = verdicts.count("reflected")
     if reflected == len(verdicts):
         return "reflected"
     if most and len(verdicts) >= 3 and 3 * reflected >= 2 * len(verdicts):
         return "reflected"
-    core = max(range(len(children)), key=lambda i: (children[i][0].budget_won or 0, -i))
-    if most and verdicts[core] == "reflected" and "absent" not in verdicts:
+    core = _core_project(children, task_budget)
+    if most and core is not None and verdicts[core] == "reflected":
         return "reflected"
     return "partial" if reflected or "partial" in verdicts else "absent"
 
 
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
-             coverage_floor: float = 0.0, review_projects: bool = False) -> Cell:
+             coverage_floor: float = 0.0, review_projects: bool = False, task_budget: int | None = None) -> Cell:
     """A task's cell from its own cell and its projects' cells: the better of the two, except that a
     title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part."""
     if not children:
         return own
     verdicts = [c.verdict for _, c in children]
     capped = own.verdict == "partial" and any(r.startswith(_CAPS) for r in own.reasons)
-    combined = projects_verdict(children, most=not capped)  # a later or smaller pledge stays partial
+    combined = projects_verdict(children, most=not capped, task_budget=task_budget)  # later or smaller: partial
     verdict = own.verdict if RANK[own.verdict] >= RANK[combined] else combined
     if combined == "partial" and own_coverage < coverage_floor:
         verdict = "partial"  # projects found in part and the title matched on few of its terms
@@ -153,4 +168,4 @@ def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str]
                rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
     return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage,
-                    s.review_projects)
+                    s.review_projects, row.budget_won)
