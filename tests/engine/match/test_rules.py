@@ -155,3 +155,13 @@ def test_a_shared_year_alone_is_not_a_topic_match(settings: MatchSettings) -> No
     row = ProposalRow("P", "포항~영덕 고속도로 2027년 개통")
     cell = analyze([row], [doc(text)], settings=settings, home_region="경북").cells[0]
     assert cell.verdict == "absent", cell.reasons
+
+
+def test_a_supra_item_of_the_area_the_proposal_names_is_home(settings: MatchSettings) -> None:
+    text = "가나당 공약 (예시)\n\n■ 충청권 메가시티\n- 대전·세종·충북·충남 광역 환승 할인 도입\n"
+    own_area = ProposalRow("P", "충청권 광역 환승 요금 통합")
+    cell = analyze([own_area], [doc(text)], settings=settings, home_region="충남").cells[0]
+    assert cell.verdict != "absent", cell.reasons
+    single = ProposalRow("Q", "천안 광역 환승 요금 통합")
+    cell = analyze([single], [doc(text)], settings=settings, home_region="충남").cells[0]
+    assert any(r.startswith("초광역 구상") for r in cell.reasons), cell.reasons

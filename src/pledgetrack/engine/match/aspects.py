@@ -32,6 +32,7 @@ class Query:
     places: frozenset[str] = frozenset()  # place names the proposal itself uses
     when: str = ""  # the text whose years and plan rounds are the deadline (a task's includes its projects')
     counts: tuple[tuple[str, float], ...] = ()  # counted quantities it asks for: ("동", 100.0)
+    supra: frozenset[str] = frozenset()  # the 시도 of a 초광역 area the proposal itself names ("충청권")
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,9 @@ def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRo
     neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
     regions = frozenset(r for m in find_regions(text) if len(m.regions) <= 2 for r in m.regions)
     places = frozenset(m.name for m in find_regions(text) if not is_province_name(m.name))
+    supra = frozenset(r for m in find_regions(text) if len(m.regions) > 2 for r in m.regions)
     return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when,
-                 counts_in(text))
+                 counts_in(text), supra)
 
 
 def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
@@ -207,7 +208,8 @@ def _supra_only(a: Assessment, q: Query, s: MatchSettings) -> bool:
     proposal's terms. Two-시도 headings ("대구·경북", "광주·전남") are usually one metropolitan area's
     own section and are judged as home."""
     supra = len(a.region.regions) >= 3 and len(q.regions) < 2 and not q.region_neutral
-    return supra and a.coverage < s.national_coverage and not a.named
+    own_area = bool(q.supra) and a.region.regions <= q.supra  # the proposal is itself about that area
+    return supra and not own_area and a.coverage < s.national_coverage and not a.named
 
 
 def _scale(a: Assessment, q: Query, s: MatchSettings, verdict: Verdict, reasons: list[str]) -> Verdict:
