@@ -97,3 +97,9 @@ def test_a_table_row_does_not_take_the_stance_of_the_next_row(settings: MatchSet
             "| 광주-2 | 공항 | 군공항 이전 부지 | 미정 | 미정 |")
     verdict, reasons = _verdict(rows, ProposalRow("P", "광주 도시철도 2호선 3단계 건설"), settings)
     assert verdict == "reflected", reasons
+
+
+def test_deciding_later_whether_to_go_ahead_is_a_deferral() -> None:
+    assert find_stance("재조사 결과에 따라 추진 여부를 정하겠습니다", ["재조사"]) is not None
+    assert find_stance("주민 의견을 수렴해 결정하겠습니다", []) is not None
+    assert find_stance("제2경인선을 2030년에 개통하겠습니다", ["제2경인선"]) is None

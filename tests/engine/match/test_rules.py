@@ -137,7 +137,8 @@ def test_a_task_is_reflected_when_most_or_its_core_projects_are() -> None:
 
     assert projects_verdict(kids("absent", "reflected", "reflected")) == "reflected"  # two of three
     assert projects_verdict(kids("absent", "reflected", "absent")) == "partial"
-    assert projects_verdict(kids("reflected", "absent")) == "reflected"  # without budgets the first is the core
+    assert projects_verdict(kids("reflected", "absent")) == "partial"  # without budgets no core is guessed
+    assert projects_verdict(kids("reflected", "absent", budgets=(10**11, 10**9))) == "reflected"
     assert projects_verdict(kids("partial", "reflected")) == "partial"
     assert projects_verdict(kids("absent", "reflected", budgets=(10**9, 10**11))) == "reflected"  # by budget
     # the task's budget left over goes to the project without one: 1,350억 of 2,000억 makes it the core

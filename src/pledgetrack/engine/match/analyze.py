@@ -56,9 +56,11 @@ _CAPS = ("시기 차이", "규모 축소", "지역 미명시")
 
 def _core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int | None) -> int | None:
     """The index of the project with the largest budget (projects without one share what the task's
-    budget leaves over), or the first project when no budget is known. None when the task's budget is
-    known and no project holds half of it: then the task's core is not among its projects."""
+    budget leaves over). None when no budget is known (the core is not guessed), or when the task's
+    budget is known and no project holds half of it: then the task's core is not among its projects."""
     known = [row.budget_won for row, _ in children if row.budget_won]
+    if not known and not task_budget:
+        return None
     unknown = len(children) - len(known)
     rest = max((task_budget or 0) - sum(known), 0) // unknown if unknown else 0
     budgets = [row.budget_won or rest for row, _ in children]
