@@ -114,3 +114,11 @@ def test_heading_of_a_passage_is_shown_once_when_outside_the_context(viewer: Use
     world.cell.save()
     html = login(viewer).get(f"/proposals/{world.task.pk}/").content.decode()
     assert html.count("소속 항목: ■ 광주광역시 지역공약 (예시 머리말)") == 1
+
+
+def test_evidence_of_an_absent_cell_is_introduced_as_closest_candidates(viewer: User, world: World) -> None:
+    note = "아래는 확인을 돕는 가장 가까운 후보 문장입니다"
+    assert note not in login(viewer).get(f"/proposals/{world.task.pk}/").content.decode()
+    world.cell.machine_verdict = "absent"
+    world.cell.save()
+    assert note in login(viewer).get(f"/proposals/{world.task.pk}/").content.decode()

@@ -26,21 +26,21 @@ def _shown(a: Assessment, s: MatchSettings) -> bool:
 
 
 def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evidence, ...]:
-    """The first ``top_k`` judged passages worth showing."""
-    out = []
+    """The first ``top_k`` judged passages worth showing; when fewer are, the closest other candidates
+    fill the rest (for an absent cell they are what a reviewer checks to confirm the absence)."""
     k = index.settings.top_k
-    for j in judged:
-        a = j.assessment
-        if not _shown(a, index.settings):
-            continue
-        entry = index.entries[a.entry]
-        doc, p = index.documents[entry.doc], entry.passage
-        if doc.text[p.start : p.end] != p.text:
-            raise AssertionError(f"passage offsets do not match the text of {doc.name!r} at {p.start}")
-        out.append(Evidence(doc.name, p.page, p.start, p.end, p.text, round(a.topic, 4)))
-        if len(out) == k:
-            break
-    return tuple(out)
+    shown = [j for j in judged if _shown(j.assessment, index.settings)][:k]
+    rest = [j for j in judged if j not in shown][: k - len(shown)]
+    return tuple(_evidence(index, j) for j in (*shown, *rest))
+
+
+def _evidence(index: PassageIndex, j: Judged) -> Evidence:
+    a = j.assessment
+    entry = index.entries[a.entry]
+    doc, p = index.documents[entry.doc], entry.passage
+    if doc.text[p.start : p.end] != p.text:
+        raise AssertionError(f"passage offsets do not match the text of {doc.name!r} at {p.start}")
+    return Evidence(doc.name, p.page, p.start, p.end, p.text, round(a.topic, 4))
 
 
 def with_heading(index: PassageIndex, actor: str, e: Evidence) -> Evidence:
