@@ -62,6 +62,7 @@ SETS = {
     "synthetic-dev2": lambda: _subsets("dev", "synthetic-dev2", "synthetic-dev2"),
     "synthetic-dev3": lambda: _subsets("dev", "synthetic-dev3", "synthetic-dev3"),
     "synthetic-heldout3": lambda: _subsets("heldout", "synthetic-heldout3", "synthetic-heldout3"),
+    "synthetic-heldout4": lambda: _subsets("heldout", "synthetic-heldout4", "synthetic-heldout4"),
 }
 
 
