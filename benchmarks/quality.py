@@ -7,8 +7,10 @@ Usage (from the repository root)::
     .venv/bin/python -m benchmarks.quality --tune      # re-tune baseline thresholds on synthetic-dev only
 
 Sets: gwangju-2022 (../shared/data), real-2025 (our gold over ../shared/data/real-2025/docs),
-synthetic-dev and synthetic-heldout (benchmarks/data/synthetic). Held-out numbers are reported as
-aggregates only; nothing is ever tuned on them.
+synthetic-dev and synthetic-heldout (benchmarks/data/synthetic), synthetic-dev2 and synthetic-dev3
+(development sets of other authors), synthetic-heldout2, -heldout3 and -heldout4 (held-out sets, each
+by an author who never saw the matcher). Held-out numbers are reported as aggregates only; nothing is
+ever tuned on them.
 """
 
 from __future__ import annotations
