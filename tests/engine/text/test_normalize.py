@@ -24,6 +24,7 @@ from pledgetrack.engine.text.normalize import normalize_text
         ("실·국장 「광주의 제안」 ‘AI’ “총력”", "실·국장 「광주의 제안」 ‘AI’ “총력”"),
         ("  - 가덕도신공항:  활주로", "  - 가덕도신공항: 활주로"),  # indentation is kept
         ("\u00a0예산\u00a0 670억원", " 예산 670억원"),
+        ("안면도 3ㆍ4지구, 공주・부여‧논산", "안면도 3·4지구, 공주·부여·논산"),  # middle-dot look-alikes (HWP, OCR)
     ],
 )
 def test_normalize_text(raw: str, expected: str) -> None:

@@ -7,6 +7,8 @@
   leading indentation is kept, it carries the outline of bullet lists); trailing spaces go;
   runs of blank lines become one blank line.
 
+- the middle-dot look-alikes (Hangul "ㆍ" U+318D as HWP and OCR write it, "・", "･", "‧") become "·".
+
 Korean punctuation (·, 「」, ‘’, “”) is kept as it is.
 """
 
@@ -16,6 +18,7 @@ import re
 import unicodedata
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff\u2060"
+_MIDDLE_DOTS = "\u318d\u30fb\uff65\u2027"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
@@ -23,6 +26,7 @@ def _translation_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
     table.update({ord(char): " " for char in _SPACES})
     table.update({ord(char): None for char in _ZERO_WIDTH})
+    table.update({ord(char): "\u00b7" for char in _MIDDLE_DOTS})
     controls = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
     table.update({code: None for code in controls if chr(code) not in "\n\t\r"})
     return table
