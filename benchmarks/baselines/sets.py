@@ -63,6 +63,8 @@ SETS = {
     "synthetic-dev3": lambda: _subsets("dev", "synthetic-dev3", "synthetic-dev3"),
     "synthetic-heldout3": lambda: _subsets("heldout", "synthetic-heldout3", "synthetic-heldout3"),
     "synthetic-heldout4": lambda: _subsets("heldout", "synthetic-heldout4", "synthetic-heldout4"),
+    "synthetic-dev4": lambda: _subsets("dev", "synthetic-dev4", "synthetic-dev4"),
+    "synthetic-heldout5": lambda: _subsets("heldout", "synthetic-heldout5", "synthetic-heldout5"),
 }
 
 
