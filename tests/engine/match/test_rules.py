@@ -166,3 +166,27 @@ def test_a_supra_item_of_the_area_the_proposal_names_is_home(settings: MatchSett
     single = ProposalRow("Q", "천안 광역 환승 요금 통합")
     cell = analyze([single], [doc(text)], settings=settings, home_region="충남").cells[0]
     assert any(r.startswith("초광역 구상") for r in cell.reasons), cell.reasons
+
+
+def test_a_background_line_is_not_a_promise(settings: MatchSettings) -> None:
+    text = ("가나당 대구 공약 (예시)\n\n■ 대구\n1. 동구 교통 개선\n"
+            "- 추진 배경: 엑스코선 공사가 늦어져 출퇴근 불편이 커졌습니다\n")
+    cell = analyze([ProposalRow("P", "엑스코선 2029년 개통")], [doc(text)], settings=settings,
+                   home_region="대구").cells[0]
+    assert cell.verdict == "absent"
+    assert "배경·현황 설명(약속 아님)" in cell.reasons
+
+
+def test_the_next_card_line_is_not_a_continuation(settings: MatchSettings) -> None:
+    text = ("가나당 카드뉴스 (예시)\n\n■ 전남\n카드 3 | 전남 국립 의과대학 2027년 개교, 부속 대학병원 건립\n"
+            "카드 4 | 흑산공항은 환경영향 재평가 결과에 따라 결정하겠습니다\n")
+    cell = analyze([ProposalRow("P", "전남 국립 의과대학 2027년 개교")], [doc(text)], settings=settings,
+                   home_region="전남").cells[0]
+    assert cell.verdict == "reflected", cell.reasons
+
+
+def test_names_that_differ_in_one_leading_syllable_are_different_places() -> None:
+    from pledgetrack.engine.match.aspects import part_share
+
+    assert part_share("동대구역", "서대구역앞환승정류장") == 0.0
+    assert part_share("동대구역", "대구역앞") == 0.75  # a damaged or shortened name still counts in part

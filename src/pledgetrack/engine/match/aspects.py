@@ -56,6 +56,7 @@ class Assessment:
     specific: bool = True
     late: str = ""
     counts: tuple[tuple[str, float], ...] = ()
+    background: bool = False  # a background or current-state line ("추진 배경: …"), not a promise
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -63,7 +64,8 @@ def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
 
 
 def part_share(form: str, text: str) -> float:
-    """Share of a compound term's characters found as one contiguous, non-generic piece of ``text``:
+    """Share of a compound term's characters found as one contiguous, non-generic piece of ``text``
+    (not when only a leading syllable differs, see :func:`_sibling_name`):
     "국가ai컴퓨팅센터" in "초거대ai컴퓨팅센터" is 0.78, "미래모빌리티" in "대표모빌리티도시" 0.67. Also
     absorbs OCR damage to part of a word. 0 when the piece is shorter than 2 characters, not
     more than half the term, or a generic word ("도시" of "신도시")."""
@@ -73,7 +75,16 @@ def part_share(form: str, text: str) -> float:
     piece = form[match.a : match.a + match.size]
     if match.size < 2 or match.size * 2 <= len(form) or get_lexicon().is_generic(piece):
         return 0.0
+    if _sibling_name(form, text, match.a, match.b, match.size):
+        return 0.0
     return match.size / len(form)
+
+
+def _sibling_name(form: str, text: str, a: int, b: int, size: int) -> bool:
+    """"동대구역" against "서대구역": the term and the text differ only in one leading syllable right
+    before the shared piece, which makes them two different names, not one damaged word."""
+    return (a == 1 and a + size == len(form) and b > 0 and text[b - 1] != form[0]
+            and "가" <= text[b - 1] <= "힣")
 
 
 def term_credit(term: Term, tokens: frozenset[str], text: str, heading: str, s: MatchSettings) -> float:
@@ -265,6 +276,16 @@ def smaller_count(asked: Sequence[tuple[str, float]], found: Sequence[tuple[str,
         if same and max(same) < ratio * wanted:
             return f"{wanted:g}{unit}", f"{max(same):g}{unit}"
     return None
+
+
+_BACKGROUND = re.compile(r"^\s*(?:[-–·•∙○●□■◆▶※*]|\d{1,2}[.)]|[가-하][.)])?\s*(?:추진\s*)?"
+                         r"(?:배경|현황|문제점|필요성|그간의\s*경과|추진\s*경과)\s*(?:[:：]|$)")
+
+
+def is_background(text: str) -> bool:
+    """Whether a line states background or the current state ("추진 배경: …", "□ 현황") rather than a
+    promise."""
+    return bool(_BACKGROUND.match(text))
 
 
 def amounts_in(text: str) -> tuple[int, ...]:

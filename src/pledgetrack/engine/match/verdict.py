@@ -21,6 +21,7 @@ from pledgetrack.engine.match.aspects import (
     describe_amounts,
     find_stance,
     find_timing,
+    is_background,
     later_than,
     scaled_cosine,
     smaller_count,
@@ -102,7 +103,9 @@ def _contexts(index: PassageIndex, i: int) -> list[tuple[str, str]]:
             ("section", title), ("document", document)]
 
 
-_TABLE_ROW = re.compile(r"^\s*\|")  # a row of a table flattened to text ends where its line ends
+# a row of a table or a card flattened to text ("| 충남-1 | …", "카드 3 | …") ends where its line ends
+_TABLE_ROW = re.compile(r"^\s*\||\s\|\s")
+_RECORD_LABEL = re.compile(r"^\s*([^\W\d_]{1,6})\s*\d{1,3}\b")  # "카드 3", "과제 12"
 _SENTENCE_END = re.compile(r"(?:[다요음함임]|[.!?」』\"'’”)])\s*$")
 
 
@@ -110,14 +113,20 @@ def _continued(index: PassageIndex, i: int) -> str:
     """The passage's match text, with the next passage of its document when the sentence runs on
     (an OCR line break can cut "… 거쳐 다룰" from "사안으로, 이번 공약에는 포함하지 않습니다")."""
     text = index.texts[i]
-    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries) or _TABLE_ROW.match(text):
+    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries) or _TABLE_ROW.search(text):
         return text
     here, after = index.entries[i], index.entries[i + 1]
     if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1 or starts_item(after.passage.text):
         return text
-    if _TABLE_ROW.match(after.passage.text):
+    if _TABLE_ROW.search(after.passage.text) or _same_label(text, after.passage.text):
         return text
     return f"{text} {index.texts[i + 1]}"
+
+
+def _same_label(text: str, following: str) -> bool:
+    """Both lines open with the same record label and a number ("카드 3 …", "카드 4 …"): two records."""
+    a, b = _RECORD_LABEL.match(text), _RECORD_LABEL.match(following)
+    return a is not None and b is not None and a.group(1) == b.group(1)
 
 
 def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | None, float],
@@ -152,6 +161,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         specific=cov.specific,
         late=later_than(text, query.when or query.text),
         counts=counts_in(block) if query.counts else (),
+        background=is_background(text) or is_background(contexts[2][1]),
     )
 
 
@@ -186,6 +196,9 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
     if a.stance is not None:
         verdict = "absent"
         reasons.append(f"유보·제외 표현({STANCE_LABELS[a.stance[0]]}): '{a.stance[1]}'")
+    elif a.background:
+        verdict = "absent"
+        reasons.append("배경·현황 설명(약속 아님)")
     verdict = _scale(a, q, s, verdict, reasons)
     fewer = smaller_count(q.counts, a.counts, s.scale_ratio)
     if fewer is not None:
