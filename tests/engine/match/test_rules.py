@@ -149,6 +149,8 @@ def test_a_task_is_reflected_when_most_or_its_core_projects_are() -> None:
     assert projects_verdict(three, task_budget=6 * 10**12) == "partial"
     assert projects_verdict(kids("absent", "reflected", "reflected"), most=False) == "partial"
     assert projects_verdict(kids("absent", "absent")) == "absent"
+    # a railway without a budget beside an 800억 station, and no task budget: the core cannot be known
+    assert projects_verdict(kids("absent", "reflected", budgets=(None, 8 * 10**10))) == "partial"
 
 
 def test_a_shared_year_alone_is_not_a_topic_match(settings: MatchSettings) -> None:

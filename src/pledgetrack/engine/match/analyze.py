@@ -54,14 +54,14 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
 _CAPS = ("시기 차이", "규모 축소", "지역 미명시")
 
 
-def _core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int | None) -> int | None:
+def core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int | None) -> int | None:
     """The index of the project with the largest budget (projects without one share what the task's
-    budget leaves over). None when no budget is known (the core is not guessed), or when the task's
-    budget is known and no project holds half of it: then the task's core is not among its projects."""
+    budget leaves over). None when that cannot be known (budgets missing and no task budget) or when no
+    project holds half of the task's budget: then the task's core is not among its projects."""
     known = [row.budget_won for row, _ in children if row.budget_won]
-    if not known and not task_budget:
-        return None
     unknown = len(children) - len(known)
+    if not task_budget and (unknown or not known):
+        return None
     rest = max((task_budget or 0) - sum(known), 0) // unknown if unknown else 0
     budgets = [row.budget_won or rest for row, _ in children]
     core = max(range(len(children)), key=lambda i: (budgets[i], -i))
@@ -73,7 +73,7 @@ def _core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int
 def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool = True,
                      task_budget: int | None = None) -> Verdict:
     """What a task's projects say of it: reflected when all are reflected, or (``most``) when most (two
-    thirds of three or more) are, or the core project (see :func:`_core_project`) is; partial when any
+    thirds of three or more) are, or the core project (see :func:`core_project`) is; partial when any
     is found; else absent."""
     verdicts = [c.verdict for _, c in children]
     reflected = verdicts.count("reflected")
@@ -81,21 +81,22 @@ def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool
         return "reflected"
     if most and len(verdicts) >= 3 and 3 * reflected >= 2 * len(verdicts):
         return "reflected"
-    core = _core_project(children, task_budget)
+    core = core_project(children, task_budget)
     if most and core is not None and verdicts[core] == "reflected":
         return "reflected"
     return "partial" if reflected or "partial" in verdicts else "absent"
 
 
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
-             coverage_floor: float = 0.0, review_projects: bool = False, task_budget: int | None = None) -> Cell:
+             coverage_floor: float = 0.0, review_projects: bool = False, task: ProposalRow | None = None) -> Cell:
     """A task's cell from its own cell and its projects' cells: the better of the two, except that a
     title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part."""
     if not children:
         return own
     verdicts = [c.verdict for _, c in children]
     capped = own.verdict == "partial" and any(r.startswith(_CAPS) for r in own.reasons)
-    combined = projects_verdict(children, most=not capped, task_budget=task_budget)  # later or smaller: partial
+    budget = task.budget_won if task else None
+    combined = projects_verdict(children, most=not capped, task_budget=budget)  # later or smaller: partial
     verdict = own.verdict if RANK[own.verdict] >= RANK[combined] else combined
     if combined == "partial" and own_coverage < coverage_floor:
         verdict = "partial"  # projects found in part and the title matched on few of its terms
@@ -170,4 +171,4 @@ def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str]
                rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
     return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage,
-                    s.review_projects, row.budget_won)
+                    s.review_projects, row)
