@@ -1,4 +1,4 @@
-"""Checks shared by the data tests of the later synthetic sets (synthetic-dev2, synthetic-heldout2).
+"""Checks shared by the data test of the later synthetic sets (test_later_synthetic_sets.py).
 
 Each check reads only the data, never the matcher, and raises AssertionError with the offending rows.
 """
