@@ -4,7 +4,7 @@ Checks only the data, never the matcher: each set's sub-set folders and regions,
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
 one line of the actor's own documents, size and hard-case coverage, illustrative markers, README case
 counts, and no document line shared with any other synthetic set (compared by hashing lines, so this test
-is the only reader of the other sets' documents; bare headings such as "■ 울산광역시" are too short to count).
+is the only reader of the other sets' documents).
 """
 
 from __future__ import annotations
@@ -67,7 +67,6 @@ SPECS = (
     _spec("synthetic-heldout5", "heldout", {"서울특별시", "광주광역시", "부산광역시"}, {"서울특별시"},
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
-MIN_LINE = 10  # compact characters: shorter lines are bare headings that any author may write
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
 ALL_SETS = tuple(sorted(p for p in DATA.glob("synthetic*") if p.is_dir()))
 
@@ -87,7 +86,7 @@ def _line_hashes(root: Path) -> frozenset[str]:
         for p in root.rglob("*")
         if p.is_file()
         for line in p.read_text(encoding="utf-8").splitlines()
-        if len(compact(line)) >= MIN_LINE
+        if compact(line)
     )
 
 
@@ -167,7 +166,7 @@ def test_no_document_line_is_shared_with_another_synthetic_set(spec: SetSpec) ->
         (p.relative_to(spec.root), line)
         for p in spec.root.rglob("*.txt")
         for line in p.read_text(encoding="utf-8").splitlines()[1:]
-        if len(compact(line)) >= MIN_LINE
+        if compact(line)
     ]
     shared = [(str(path), line) for path, line in ours
               if hashlib.sha256(compact(line).encode("utf-8")).hexdigest() in theirs]
