@@ -162,8 +162,7 @@ def _with_headings(index: PassageIndex, cell: Cell, task_title: str | None) -> C
     """Headings attached as context; a task's projects' shared item line leads when it names the task."""
     evidence = with_headings(index, cell.actor, cell.evidence)
     if task_title is not None and cell.verdict != "absent":
-        promoted = promote_shared_heading(evidence, index.settings.top_k, task_title)
-        evidence = with_headings(index, cell.actor, promoted)
+        evidence = promote_shared_heading(index, cell.actor, evidence, task_title)
     return replace(cell, evidence=evidence)
 
 

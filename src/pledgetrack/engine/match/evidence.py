@@ -30,7 +30,8 @@ def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evi
     fill the rest (for an absent cell they are what a reviewer checks to confirm the absence)."""
     k = index.settings.top_k
     shown = [j for j in judged if _shown(j.assessment, index.settings)][:k]
-    rest = [j for j in judged if j not in shown][: k - len(shown)]
+    picked = {id(j) for j in shown}
+    rest = [j for j in judged if id(j) not in picked][: k - len(shown)]
     return tuple(_evidence(index, j) for j in (*shown, *rest))
 
 
@@ -58,10 +59,14 @@ def with_headings(index: PassageIndex, actor: str, evidence: Sequence[Evidence])
     return tuple(with_heading(index, actor, e) for e in evidence)
 
 
-def heading_as_evidence(e: Evidence) -> Evidence:
-    """The heading of an evidence passage as a piece of evidence of its own (same document and score)."""
+def _heading_as_evidence(index: PassageIndex, actor: str, e: Evidence) -> Evidence:
+    """The heading of an evidence passage as a piece of evidence of its own (same score), on its own page
+    and with its own heading line as context."""
     assert e.heading_start is not None and e.heading_end is not None
-    return Evidence(e.document, e.page, e.heading_start, e.heading_end, e.heading, e.score)
+    document = index.documents[index.document_ids[(actor, e.document)]]
+    page = next((p.page for p in document.pages if p.start <= e.heading_start < p.end), None)
+    head = Evidence(e.document, page, e.heading_start, e.heading_end, e.heading, e.score)
+    return with_heading(index, actor, head)
 
 
 def _names_the_task(heading: str, title: str) -> bool:
@@ -71,7 +76,8 @@ def _names_the_task(heading: str, title: str) -> bool:
     return any(alt in line for t in terms for alt in t.alternatives)
 
 
-def promote_shared_heading(evidence: Sequence[Evidence], k: int, title: str) -> tuple[Evidence, ...]:
+def promote_shared_heading(index: PassageIndex, actor: str, evidence: Sequence[Evidence],
+                           title: str) -> tuple[Evidence, ...]:
     """For a task judged through its projects: when two or more evidence passages sit under the same item
     line and that line names the task, it is the pledge the projects belong to, so it leads the evidence."""
     counts = Counter((e.document, e.heading_start) for e in evidence if e.heading_start is not None)
@@ -79,6 +85,6 @@ def promote_shared_heading(evidence: Sequence[Evidence], k: int, title: str) -> 
               and _names_the_task(e.heading, title)]
     if not shared:
         return tuple(evidence)
-    head = heading_as_evidence(shared[0])
+    head = _heading_as_evidence(index, actor, shared[0])
     rest = [e for e in evidence if (e.document, e.start) != (head.document, head.start)]
-    return (head, *rest)[:k]
+    return (head, *rest)[: index.settings.top_k]
