@@ -94,6 +94,7 @@ class DocumentStructure:
 
     @staticmethod
     def _governs(other: Line, line: Line) -> bool:
+        """Whether ``other`` (a line above) is the parent of ``line`` by the rules of :meth:`parent_span`."""
         if other.indent < line.indent:
             return True
         if line.indent > 0 or other.indent > 0:

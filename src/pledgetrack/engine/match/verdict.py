@@ -62,10 +62,11 @@ def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRo
     when = " ".join([text, *(f"{c.title} {c.description}" for c in children)])
     terms = _query_terms(row, s)
     amounts = amounts_in(text) + ((row.budget_won,) if row.budget_won else ())
-    neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not find_regions(text))
-    regions = frozenset(r for m in find_regions(text) if len(m.regions) <= 2 for r in m.regions)
-    places = frozenset(m.name for m in find_regions(text) if not is_province_name(m.name))
-    supra = frozenset(r for m in find_regions(text) if len(m.regions) > 2 for r in m.regions)
+    mentions = find_regions(text)
+    neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not mentions)
+    regions = frozenset(r for m in mentions if len(m.regions) <= 2 for r in m.regions)
+    places = frozenset(m.name for m in mentions if not is_province_name(m.name))
+    supra = frozenset(r for m in mentions if len(m.regions) > 2 for r in m.regions)
     return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when,
                  counts_in(text), supra)
 
