@@ -41,6 +41,7 @@ from benchmarks.baselines.sets import (
     resolve_sets,
 )
 from benchmarks.baselines.threshold import Ranked, Thresholds, predict, rank_cells, tune
+from pledgetrack.engine.match.confidence import REVIEW
 from pledgetrack.engine.types import PreparedDocument, ProposalRow
 
 THRESHOLDS_FILE = Path(__file__).resolve().parent / "baselines" / "thresholds.json"
@@ -82,7 +83,8 @@ def run_matcher(analyze: Analyze, proposals: list[ProposalRow], documents: list[
     params = inspect.signature(analyze).parameters
     extra = {name: region for name in ("region", "home_region") if name in params}
     result = analyze(proposals, documents, **extra)
-    return {(c.proposal, c.actor): Prediction(c.verdict, tuple(e.quote for e in c.evidence[:3]))
+    return {(c.proposal, c.actor): Prediction(c.verdict, tuple(e.quote for e in c.evidence[:3]),
+                                              any(r.startswith(REVIEW) for r in c.reasons))
             for c in result.cells}
 
 
@@ -146,6 +148,9 @@ def print_metrics(group: str, results: dict[str, Metrics], *, heldout: bool) -> 
         confusion = " | ".join(f"{g}→" + ",".join(f"{p[:3]}:{n}" for p, n in row.items())
                                for g, row in m.confusion.items())
         print(f"  {system}: 사례별 정확도 {cases}\n  {system}: 혼동행렬(정답→예측) {confusion}")
+    if "matcher" in results:
+        m = results["matcher"]
+        print(f"  matcher: 검토 필요 표시 {m.flagged_share:.0%}칸, 틀린 칸 중 표시된 비율 {m.errors_flagged:.0%}")
 
 
 def run(set_name: str, *, ocr: bool, matcher: Analyze | None) -> dict[str, dict[str, Metrics]]:

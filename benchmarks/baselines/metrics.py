@@ -32,6 +32,7 @@ def compact(text: str) -> str:
 class Prediction:
     verdict: str
     quotes: tuple[str, ...] = ()
+    flagged: bool = False  # the matcher asked for a person's review ("검토 필요")
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Metrics:
     per_case: dict[str, dict[str, float | int]] = field(default_factory=dict)
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     missing_cells: int = 0
+    flagged_share: float = 0.0  # cells marked for review
+    errors_flagged: float = 0.0  # wrong cells among them, as a share of all wrong cells
 
 
 def _ratio(num: float, den: float) -> float:
@@ -118,4 +121,12 @@ def score(gold: Sequence[GoldRow], predictions: dict[tuple[str, str], Prediction
         evidence_rows=len(with_evidence),
         per_class=_per_class(gold, preds), per_case=_per_case(gold, preds),
         confusion=_confusion(gold, preds), missing_cells=missing,
+        **_review(gold, preds),
     )
+
+
+def _review(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> dict[str, float]:
+    """How much the review flags ask of a person, and how many of the wrong cells they point at."""
+    wrong = [p for row, p in zip(gold, preds, strict=True) if p.verdict not in row.options]
+    return {"flagged_share": _ratio(sum(p.flagged for p in preds), len(preds)),
+            "errors_flagged": _ratio(sum(p.flagged for p in wrong), len(wrong))}

@@ -78,3 +78,13 @@ def test_dense_calibration_is_a_named_choice() -> None:
     assert low > high
     with pytest.raises(ConfigurationError, match="fixed, background"):
         scaled_cosine(0.86, replace(s, dense_calibration="zscore"))
+
+
+def test_task_found_only_through_a_weak_project_is_flagged() -> None:
+    from pledgetrack.engine.match.confidence import task_notes
+
+    own, missing = Cell("T", "가나당", "absent", 0.1), Cell("T-2", "가나당", "absent", 0.1)
+    weak, strong = Cell("T-1", "가나당", "partial", 0.4), Cell("T-1", "가나당", "reflected", 0.8)
+    assert any("부분반영 수준으로만" in n for n in task_notes(own, [weak, missing], "partial"))
+    assert not task_notes(own, [strong, missing], "partial")
+    assert not task_notes(replace(own, verdict="partial"), [weak], "partial")

@@ -69,11 +69,14 @@ def review_notes(judged: Sequence[Judged], q: Query, s: MatchSettings, home: str
 
 
 def task_notes(own: Cell, children: Sequence[Cell], combined: str, projects: bool = False) -> tuple[str, ...]:
-    """Notes for a task: its title and its projects disagree by two levels, or (``projects``) a
-    project needs review."""
+    """Notes for a task: its title and its projects disagree by two levels; the title is not found and
+    its projects only in part (the verdict rests on one weak match); or (``projects``) a project needs
+    review."""
     notes = []
     if abs(RANK[own.verdict] - RANK[combined]) == 2:
         notes.append(f"{REVIEW}과제명 판정({LABELS[own.verdict]})과 사업별 판정({LABELS[combined]})이 크게 다름")
+    elif own.verdict == "absent" and combined == "partial" and all(c.verdict != "reflected" for c in children):
+        notes.append(f"{REVIEW}과제명은 찾지 못했고 사업도 부분반영 수준으로만 찾음")
     flagged = sum(needs_review(c) for c in children)
     if projects and flagged:
         notes.append(f"{REVIEW}사업 {flagged}개 칸에 검토 필요 표시")
