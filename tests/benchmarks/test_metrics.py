@@ -83,3 +83,16 @@ def test_tune_finds_thresholds_that_separate_the_classes() -> None:
     }
     t = tune(gold, ranked)
     assert 0.6 < t.reflected <= 0.9 and 0.3 < t.partial <= 0.6
+
+
+def test_review_flags_share_and_errors_flagged() -> None:
+    preds = {
+        ("P1", "가나당"): Prediction("partial", flagged=True),  # wrong, flagged
+        ("P2", "가나당"): Prediction("partial"),
+        ("P3", "가나당"): Prediction("partial"),  # wrong, not flagged
+        ("P4", "가나당"): Prediction("absent", flagged=True),
+        ("P5", "가나당"): Prediction("absent"),
+    }
+    m = score(GOLD, preds)
+    assert m.flagged_share == pytest.approx(2 / 5)
+    assert m.errors_flagged == pytest.approx(1 / 2)
