@@ -37,6 +37,12 @@ CARDS = ("가나당 카드뉴스 (예시)\n\n[카드 1] 울산 수소 산업 선
          "② 수소 버스 전환\n\n[카드 2] 공공병원 2029년 개원\n- 산재 공공병원 개원\n")
 
 
+def test_an_ocr_fragment_is_no_parent_line() -> None:
+    # as OCR read a real pledge page: a bullet and noise above an indented line
+    page = "가나당 공약 (예시)\n5 광주\n· 2ㅜ\n AI 국가 시범도시 조성을 추진하겠습니다\n"
+    assert _parent(page, "AI 국가") == "5 광주"
+
+
 def test_parent_line_of_numbered_items_on_a_card() -> None:
     assert _parent(CARDS, "② 수소 버스") == "[카드 1] 울산 수소 산업 선도도시"
     assert _parent(CARDS, "[카드 2]") is None  # a card heading does not hang under the last item above

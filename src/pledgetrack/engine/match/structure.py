@@ -15,6 +15,7 @@ _ITEM = re.compile(r"^\s*(?:[-•·*▶▷○●□■◆◇※]|\d+[.)]|[①-�
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[①-⑳]|[가-하][.)])")
 _DASH = re.compile(r"^\s*[-–∙·•ㆍ]")
 _HEADING = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|〈[^〉]{1,20}〉|<[^>]{1,20}>|[■□◆◇▶])")
+_LETTER = re.compile(r"[가-힣A-Za-z]")
 TITLE_MAX = 30
 PARENT_REACH = 8
 
@@ -94,7 +95,10 @@ class DocumentStructure:
 
     @staticmethod
     def _governs(other: Line, line: Line) -> bool:
-        """Whether ``other`` (a line above) is the parent of ``line`` by the rules of :meth:`parent_span`."""
+        """Whether ``other`` (a line above) is the parent of ``line`` by the rules of :meth:`parent_span`.
+        A line with fewer than two letters (an OCR fragment such as "· 2ㅜ") governs nothing."""
+        if len(_LETTER.findall(other.text)) < 2:
+            return False
         if other.indent < line.indent:
             return True
         if line.indent > 0 or other.indent > 0:
