@@ -16,7 +16,7 @@ from pathlib import Path
 import olefile
 
 from pledgetrack.engine.errors import DocumentError, EncryptedDocumentError
-from pledgetrack.engine.ingest.safety import inflate_raw, limit_text
+from pledgetrack.engine.ingest.safety import inflate_raw, limited_extraction
 from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
 
 SIGNATURE = b"HWP Document File"
@@ -162,13 +162,7 @@ def read_hwp(
         header = parse_file_header(path, ole.openstream("FileHeader").read())
         pages = _read_sections(path, ole, header, progress)
         title = _summary_title(ole)
-    kept, warnings = limit_text(pages, path.name)
-    return [
-        Extraction(
-            file=path.name, sha256=sha256, format="hwp", pages=tuple(kept),
-            metadata=DocumentMetadata(title=title), warnings=warnings,
-        )
-    ]  # fmt: skip
+    return [limited_extraction(path.name, sha256, "hwp", pages, DocumentMetadata(title=title))]
 
 
 def _read_sections(

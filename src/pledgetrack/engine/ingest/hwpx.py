@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from pledgetrack.engine.errors import DocumentError, EncryptedDocumentError
-from pledgetrack.engine.ingest.safety import limit_text, open_zip_safely, read_member
+from pledgetrack.engine.ingest.safety import limited_extraction, open_zip_safely, read_member
 from pledgetrack.engine.types import DocumentMetadata, Extraction, PageText
 
 SECTION_NAME = re.compile(r"^Contents/section(\d+)\.xml$")
@@ -144,10 +144,4 @@ def read_hwpx(
             if progress:
                 progress(done, len(names))
         title = _title(path, archive)
-    kept, warnings = limit_text(pages, path.name)
-    return [
-        Extraction(
-            file=path.name, sha256=sha256, format="hwpx", pages=tuple(kept),
-            metadata=DocumentMetadata(title=title), warnings=warnings,
-        )
-    ]  # fmt: skip
+    return [limited_extraction(path.name, sha256, "hwpx", pages, DocumentMetadata(title=title))]

@@ -177,6 +177,21 @@ def limit_text(
     return kept, ()
 
 
+def limited_extraction(
+    file: str,
+    sha256: str,
+    fmt: str,
+    pages: list[PageText],
+    metadata: DocumentMetadata,
+    warnings: tuple[str, ...] = (),
+) -> Extraction:
+    """One Extraction of ``pages``, cut at the text limit (the cut is the last warning)."""
+    kept, cut = limit_text(pages, file)
+    return Extraction(
+        file=file, sha256=sha256, format=fmt, pages=tuple(kept), metadata=metadata, warnings=(*warnings, *cut)
+    )
+
+
 def unpaged_extraction(
     file: str,
     sha256: str,
@@ -186,7 +201,4 @@ def unpaged_extraction(
     warnings: tuple[str, ...] = (),
 ) -> Extraction:
     """One Extraction with a single unpaged page, cut at the text limit (the cut is the last warning)."""
-    pages, cut = limit_text([PageText(page=None, text=text)], file)
-    return Extraction(
-        file=file, sha256=sha256, format=fmt, pages=tuple(pages), metadata=metadata, warnings=(*warnings, *cut)
-    )
+    return limited_extraction(file, sha256, fmt, [PageText(page=None, text=text)], metadata, warnings)
