@@ -91,19 +91,21 @@ def set_follow_up_done(follow_up: FollowUp, *, done: bool, user: Any) -> FollowU
     return follow_up
 
 
-def save_office_day(office_day: OfficeDay, *, user: Any, reason: str = "") -> OfficeDay:
-    before = snapshot(OfficeDay.objects.get(pk=office_day.pk)) if office_day.pk else None
+def _save_plain(obj: Model, object_type: str, *, user: Any, reason: str) -> None:
+    """Save a model without related rows, audited with its stored state before and after."""
+    before = snapshot(type(obj).objects.get(pk=obj.pk)) if obj.pk else None
     with transaction.atomic():
-        office_day.save()
-        _save(office_day, "office_day", user=user, reason=reason, before=before)
+        obj.save()
+        _save(obj, object_type, user=user, reason=reason, before=before)
+
+
+def save_office_day(office_day: OfficeDay, *, user: Any, reason: str = "") -> OfficeDay:
+    _save_plain(office_day, "office_day", user=user, reason=reason)
     return office_day
 
 
 def save_budget_ask(ask: BudgetAsk, *, user: Any, reason: str = "") -> BudgetAsk:
-    before = snapshot(BudgetAsk.objects.get(pk=ask.pk)) if ask.pk else None
-    with transaction.atomic():
-        ask.save()
-        _save(ask, "budget_ask", user=user, reason=reason, before=before)
+    _save_plain(ask, "budget_ask", user=user, reason=reason)
     return ask
 
 
