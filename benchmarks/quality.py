@@ -41,7 +41,7 @@ from benchmarks.baselines.sets import (
     resolve_sets,
 )
 from benchmarks.baselines.threshold import Ranked, Thresholds, predict, rank_cells, tune
-from pledgetrack.engine.match.confidence import REVIEW
+from pledgetrack.engine.match.confidence import needs_review
 from pledgetrack.engine.types import PreparedDocument, ProposalRow
 
 THRESHOLDS_FILE = Path(__file__).resolve().parent / "baselines" / "thresholds.json"
@@ -83,8 +83,7 @@ def run_matcher(analyze: Analyze, proposals: list[ProposalRow], documents: list[
     params = inspect.signature(analyze).parameters
     extra = {name: region for name in ("region", "home_region") if name in params}
     result = analyze(proposals, documents, **extra)
-    return {(c.proposal, c.actor): Prediction(c.verdict, tuple(e.quote for e in c.evidence[:3]),
-                                              any(r.startswith(REVIEW) for r in c.reasons))
+    return {(c.proposal, c.actor): Prediction(c.verdict, tuple(e.quote for e in c.evidence[:3]), needs_review(c))
             for c in result.cells}
 
 
