@@ -79,10 +79,14 @@ def _other_sets(spec: SetSpec) -> list[Path]:
     return [p for p in ALL_SETS if p != spec.root]
 
 
+def _line_hash(line: str) -> str:
+    return hashlib.sha256(compact(line).encode("utf-8")).hexdigest()
+
+
 @cache
 def _line_hashes(root: Path) -> frozenset[str]:
     return frozenset(
-        hashlib.sha256(compact(line).encode("utf-8")).hexdigest()
+        _line_hash(line)
         for p in root.rglob("*")
         if p.is_file()
         for line in p.read_text(encoding="utf-8").splitlines()
@@ -168,8 +172,7 @@ def test_no_document_line_is_shared_with_another_synthetic_set(spec: SetSpec) ->
         for line in p.read_text(encoding="utf-8").splitlines()[1:]
         if compact(line)
     ]
-    shared = [(str(path), line) for path, line in ours
-              if hashlib.sha256(compact(line).encode("utf-8")).hexdigest() in theirs]
+    shared = [(str(path), line) for path, line in ours if _line_hash(line) in theirs]
     assert not shared, shared
 
 
