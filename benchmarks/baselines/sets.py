@@ -65,6 +65,9 @@ SETS = {
     "synthetic-heldout4": lambda: _subsets("heldout", "synthetic-heldout4", "synthetic-heldout4"),
     "synthetic-dev4": lambda: _subsets("dev", "synthetic-dev4", "synthetic-dev4"),
     "synthetic-heldout5": lambda: _subsets("heldout", "synthetic-heldout5", "synthetic-heldout5"),
+    "synthetic-dev5": lambda: _subsets("dev", "synthetic-dev5", "synthetic-dev5"),
+    "synthetic-heldout6": lambda: _subsets("heldout", "synthetic-heldout6", "synthetic-heldout6"),
+    "synthetic-heldout7": lambda: _subsets("heldout", "synthetic-heldout7", "synthetic-heldout7"),
 }
 
 

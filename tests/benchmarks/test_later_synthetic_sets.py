@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev4, heldout2–heldout5) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev5, heldout2–heldout7) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -28,7 +28,7 @@ class SetSpec:
     name: str
     split: str
     regions: frozenset[str]
-    new_regions: frozenset[str]  # regions no other set uses
+    new_regions: frozenset[str]  # regions no set written before it uses
     tasks: range
     projects: range
     min_cells: int
@@ -65,6 +65,13 @@ SPECS = (
           min_cells=80, min_primary=15, min_absent=40),
     # 광주 and 부산 were used before with other topics; 서울 is new
     _spec("synthetic-heldout5", "heldout", {"서울특별시", "광주광역시", "부산광역시"}, {"서울특별시"},
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    # every region had been used by then: the sets below bring new topics and actors, not new regions
+    _spec("synthetic-dev5", "dev", {"경기도", "전라남도", "충청남도"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8, min_case={"paraphrase": 12}),
+    _spec("synthetic-heldout6", "heldout", {"울산광역시", "강원특별자치도", "충청북도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout7", "heldout", {"전북특별자치도", "광주광역시", "대구광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
@@ -114,13 +121,19 @@ def test_layout_regions_and_split(spec: SetSpec) -> None:
     assert all(checks.meta(f)["split"] == spec.split for f in folders)
 
 
+def _earlier_sets(spec: SetSpec) -> list[Path]:
+    """The first synthetic set and every set listed before ``spec`` (they were written before it)."""
+    before = [s.root for s in SPECS[: SPECS.index(spec)]]
+    return [DATA / "synthetic", *before]
+
+
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
-def test_new_regions_and_actor_names_are_used_by_no_other_set(spec: SetSpec) -> None:
-    others = _other_sets(spec)
-    used = {json.loads(p.read_text(encoding="utf-8"))["region"] for root in others for p in root.rglob("meta.json")}
-    assert used, "the other synthetic sets were not found"
+def test_new_regions_were_new_and_actor_names_are_used_by_no_other_set(spec: SetSpec) -> None:
+    earlier = _earlier_sets(spec)
+    used = {json.loads(p.read_text(encoding="utf-8"))["region"] for root in earlier for p in root.rglob("meta.json")}
+    assert used, "the earlier synthetic sets were not found"
     assert not used & spec.new_regions, used & spec.new_regions
-    theirs = set().union(*(_actors(root) for root in others))
+    theirs = set().union(*(_actors(root) for root in _other_sets(spec)))
     ours = _actors(spec.root)
     assert len(ours) >= 5
     assert not ours & theirs, ours & theirs
