@@ -15,11 +15,26 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from pledgetrack.engine.ingest.ocr import OcrOptions
 from pledgetrack.engine.types import Extraction, PageText, PreparedDocument
 
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 FONT = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 SUFFIXES = {".txt", ".pdf", ".png", ".jpg", ".jpeg", ".webp"}
+
+
+def _ocr_version() -> str:
+    """The second pass's languages and a hash of the OCR code and data: cached extractions are keyed
+    by file hash and by this, so a change to how pages are read is never hidden by the cache."""
+    import pledgetrack.engine.ingest as ingest
+
+    folder = Path(ingest.__file__).parent
+    files = sorted([*folder.glob("ocr*.py"), *folder.glob("data/*")])
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:10]
+    return f"{OcrOptions().merge_languages or 'kor'}-{digest}"
+
+
+OCR_VERSION = _ocr_version()
 
 
 def load_corpus(docs_dir: Path, *, ocr: bool = False) -> list[PreparedDocument]:
@@ -37,8 +52,8 @@ def _extract(path: Path, *, ocr: bool) -> Extraction:
         return Extraction(path.name, _sha(path.read_bytes()), "txt",
                           (PageText(None, path.read_text(encoding="utf-8")),))
     if path.suffix.lower() == ".txt":
-        return _cached(path, lambda: _ocr_rendered(path), tag="ocr")
-    return _cached(path, lambda: _engine_extract(path), tag="ingest")
+        return _cached(path, lambda: _ocr_rendered(path), tag=f"ocr-{OCR_VERSION}")
+    return _cached(path, lambda: _engine_extract(path), tag=f"ingest-{OCR_VERSION}")
 
 
 def _sha(data: bytes) -> str:

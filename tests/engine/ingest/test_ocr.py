@@ -62,13 +62,15 @@ def test_second_psm_and_merge_pass_run_only_when_needed(monkeypatch: pytest.Monk
     calls: list[tuple[str, int]] = []
     confidence = {6: "50.0", 4: "95.0"}
 
-    def fake(data: bytes, psm: int, options: OcrOptions) -> tuple[str, str]:
+    def fake(data: bytes, psm: int, options: OcrOptions, char_boxes: bool = False) -> tuple[str, str]:
         calls.append((options.languages, psm))
+        if char_boxes:
+            return "", "<html xmlns='http://www.w3.org/1999/xhtml'><body></body></html>"
         return "광주", TSV.splitlines()[0] + f"\n5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t{confidence[psm]}\t광주"
 
     monkeypatch.setattr(ocr, "run_tesseract", fake)
     page = ocr.ocr_prepared(b"", OcrOptions(), label="1쪽")
-    assert calls == [("kor", 6), ("kor", 4), ("kor+eng", 4)] and page.psm == 4
+    assert calls == [("kor", 6), ("kor", 4), ("eng", 4)] and page.psm == 4
     confidence[6] = "90.0"
     calls.clear()
     ocr.ocr_prepared(b"", OcrOptions(merge_languages=""), label="1쪽")

@@ -52,7 +52,7 @@ class OcrOptions:
     alt_languages: tuple[str, ...] = ()
     good_enough: float = 0.9
     layout_margin: float = 0.03
-    merge_languages: str = "kor+eng"
+    merge_languages: str = "eng"
     timeout_s: float = 180.0
     workers: int = 0
     binarize: bool = False
@@ -119,8 +119,9 @@ def _tiff_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def run_tesseract(data: bytes, psm: int, options: OcrOptions) -> tuple[str, str]:
-    """One ``tesseract`` run writing both ``txt`` and ``tsv``; returns (text, tsv).
+def run_tesseract(data: bytes, psm: int, options: OcrOptions, *, char_boxes: bool = False) -> tuple[str, str]:
+    """One ``tesseract`` run writing both ``txt`` and ``tsv``; returns (text, tsv), or with
+    ``char_boxes`` (text, hOCR with a box for every character).
 
     The text is Tesseract's own (it knows where the spaces between Korean words are; TSV
     splits Korean into syllable "words"); the TSV gives the word confidences.
@@ -131,13 +132,15 @@ def run_tesseract(data: bytes, psm: int, options: OcrOptions) -> tuple[str, str]
         source = base.with_suffix(".tif")
         source.write_bytes(data)
         command = [options.binary, str(source), str(base), "-l", options.languages, "--psm", str(psm)]
-        command += ["--dpi", str(options.dpi), "txt", "tsv"]
+        command += ["--dpi", str(options.dpi)]
+        command += ["-c", "hocr_char_boxes=1", "txt", "hocr"] if char_boxes else ["txt", "tsv"]
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         done = subprocess.run(command, capture_output=True, timeout=options.timeout_s, env=env, check=False)
         if done.returncode != 0:
             raise RuntimeError(done.stderr.decode("utf-8", "replace").strip()[-300:])
         text = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
-        return text, base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+        second = base.with_suffix(".hocr" if char_boxes else ".tsv")
+        return text, second.read_text(encoding="utf-8", errors="replace")
 
 
 def mean_confidence(tsv: str) -> float | None:
@@ -204,10 +207,14 @@ def _best_layout(data: bytes, options: OcrOptions) -> tuple[str, str, float | No
 
 
 def _merged(data: bytes, raw: str, tsv: str, psm: int, options: OcrOptions) -> str:
-    """The reading with the second language set's Latin words merged in (``ocr_merge``)."""
+    """The reading with the second reading's Latin merged in: acronyms from ``eng`` read with
+    character boxes (``ocr_latin``), or Latin words from a mixed set such as ``kor+eng`` (``ocr_merge``)."""
     second = options.merge_languages
     if not second or second == options.languages:
         return merge_readings(raw, tsv)
+    if second == "eng":
+        _, hocr = run_tesseract(data, psm, replace(options, languages=second), char_boxes=True)
+        return merge_readings(raw, tsv, eng_hocr=hocr)
     _, mixed_tsv = run_tesseract(data, psm, replace(options, languages=second))
     return merge_readings(raw, tsv, mixed_tsv)
 

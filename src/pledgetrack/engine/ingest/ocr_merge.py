@@ -15,72 +15,32 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+
+from pledgetrack.engine.ingest.ocr_latin import acronym_splices, parse_hocr_chars
+from pledgetrack.engine.ingest.ocr_words import HANGUL_WORD, OcrWord, median_hangul_height, parse_tsv, place_words
 
 UPPER = re.compile(r"[A-Z]")
-HANGUL_WORD = re.compile(r"[가-힣]+[^\w\s]?")
 MIN_LATIN_CONFIDENCE = 30.0
 MIN_HANGUL_CONFIDENCE = 80.0
 MIN_OVERLAP = 0.5
 # kor+eng's readings of "AI" seen on the real cards ("Al") and on NanumGothic renderings ("AL")
 LATIN_MISREADINGS = {"Al": "AI", "AL": "AI"}
 BULLET_MISREADINGS = frozenset("@©®■")
-AI_MISREADINGS = frozenset({"시", "씨", "Al"})
+AI_MISREADINGS = frozenset({"시", "씨", "Al", "|"})  # "|": kor's reading once eng reads Latin (no kor+eng pass)
 MIN_AI_ASPECT = 0.95  # width / height; measured: "AI" 1.00–1.28, a real "시" 0.46–0.77
 MAX_BULLET_HEIGHT = 0.75  # of the line's median Hangul height; measured: "■" 0.62–0.66
 MAX_AI_HEIGHT = 0.92  # of the line's median Hangul word height; measured: "AI" 0.81–0.87
 
 
-@dataclass(frozen=True)
-class OcrWord:
-    """One TSV word: text, box (left, top, right, bottom in pixels), confidence (0–100), line key,
-    and where it stands in the plain text (``start`` = -1 when it could not be placed)."""
-
-    text: str
-    box: tuple[int, int, int, int]
-    confidence: float
-    line: tuple[int, int, int]
-    start: int = -1
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text) if self.start >= 0 else -1
-
-
-def parse_tsv(tsv: str) -> list[OcrWord]:
-    """The recognised words (level 5, non-blank) of Tesseract TSV, in reading order."""
-    words: list[OcrWord] = []
-    for row in tsv.splitlines()[1:]:
-        cells = row.split("\t")
-        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
-            continue
-        left, top, width, height = (int(v) for v in cells[6:10])
-        line = (int(cells[2]), int(cells[3]), int(cells[4]))
-        box = (left, top, left + width, top + height)
-        words.append(OcrWord(cells[11].strip(), box, float(cells[10]), line))
-    return words
-
-
-def place_words(text: str, words: list[OcrWord]) -> list[OcrWord]:
-    """``words`` with ``start`` set to their offsets in ``text`` (only whitespace may lie between)."""
-    placed: list[OcrWord] = []
-    position = 0
-    for word in words:
-        found = text.find(word.text, position)
-        if found < 0 or text[position:found].strip():
-            placed.append(word)
-            continue
-        placed.append(OcrWord(word.text, word.box, word.confidence, word.line, found))
-        position = found + len(word.text)
-    return placed
-
-
-def merge_readings(kor_text: str, kor_tsv: str, mixed_tsv: str | None = None) -> str:
-    """``kor_text`` with Latin words from the ``kor+eng`` reading spliced in where they belong,
-    and "AI" read as a Hangul syllable put right (``caps_splices``); without ``mixed_tsv`` only
-    the latter."""
+def merge_readings(kor_text: str, kor_tsv: str, mixed_tsv: str | None = None, eng_hocr: str | None = None) -> str:
+    """``kor_text`` with Latin words from the ``kor+eng`` reading (``mixed_tsv``) or acronyms from an
+    ``eng`` reading with character boxes (``eng_hocr``, see ``ocr_latin``) spliced in where they
+    belong, and "AI" read as a Hangul syllable put right (``caps_splices``); without a second
+    reading only the latter."""
     kor_words = place_words(kor_text, parse_tsv(kor_tsv))
     latin = _splices(kor_words, parse_tsv(mixed_tsv)) if mixed_tsv else []
+    if eng_hocr:
+        latin += acronym_splices(kor_words, parse_hocr_chars(eng_hocr))
     fixes = latin + caps_splices(kor_words) + bullet_splices(kor_words)
     return _apply(kor_text, _without_overlaps(sorted(fixes)))
 
@@ -91,7 +51,7 @@ def bullet_splices(words: list[OcrWord]) -> list[tuple[int, int, str]]:
     splices: list[tuple[int, int, str]] = []
     for first, after in _line_starts(words):
         left, top, right, bottom = first.box
-        size, height = bottom - top, _median_hangul_height(words, first.line)
+        size, height = bottom - top, median_hangul_height(words, first.line)
         square = abs((right - left) - size) <= 0.2 * size
         small = height > 0 and 0.4 * height <= size <= MAX_BULLET_HEIGHT * height
         letter = len(first.text) == 1 and (first.text.isalnum() or first.text in BULLET_MISREADINGS)
@@ -114,16 +74,11 @@ def caps_splices(words: list[OcrWord]) -> list[tuple[int, int, str]]:
         if word.text not in AI_MISREADINGS or word.start < 0:
             continue
         left, top, right, bottom = word.box
-        line_height = _median_hangul_height(words, word.line)
+        line_height = median_hangul_height(words, word.line)
         wide = right - left >= MIN_AI_ASPECT * (bottom - top)
         if wide and line_height and bottom - top <= MAX_AI_HEIGHT * line_height:
             splices.append((word.start, word.end, "AI"))
     return splices
-
-
-def _median_hangul_height(words: list[OcrWord], line: tuple[int, int, int]) -> float:
-    heights = sorted(w.box[3] - w.box[1] for w in words if w.line == line and HANGUL_WORD.fullmatch(w.text))
-    return float(heights[len(heights) // 2]) if heights else 0.0
 
 
 def _without_overlaps(splices: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
