@@ -10,12 +10,12 @@ from difflib import SequenceMatcher
 
 from pledgetrack.engine.errors import ConfigurationError
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
-from pledgetrack.engine.match.region import PassageRegion
+from pledgetrack.engine.match.region import PassageRegion, find_regions
 from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.tokens import Term
 from pledgetrack.engine.text.money import find_amounts, format_won
 
-_CLAUSE = re.compile(r"[,;.\n]|\s-\s|(?<=[다음함])\s")
+_CLAUSE = re.compile(r"[;\n]|(?<!\d)[,.]|[,.](?!\d)|\s-\s|(?<=[다음함])\s")  # "2,600만" stays whole
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Assessment:
     late: str = ""
     counts: tuple[tuple[str, float], ...] = ()
     background: bool = False  # a background or current-state line ("추진 배경: …"), not a promise
+    label: bool = False  # a question, a label ending in ":" or a line of place names only, not a promise
+    elsewhere: tuple[str, ...] = ()  # places of the home 시도 the passage names, none of them the proposal's
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -286,6 +288,37 @@ def is_background(text: str) -> bool:
     """Whether a line states background or the current state ("추진 배경: …", "□ 현황") rather than a
     promise."""
     return bool(_BACKGROUND.match(text))
+
+
+_QUESTION = re.compile(r"(?:\?|습니까|입니까|을까요|인가요|나요|는가|는지|보나|겠나)[\s.\"'”’)]*$")
+_LABEL_END = re.compile(r"[:：]\s*$")
+_PLACE_LINE_REST = re.compile(r"[\W\d_]|편|권|지역")
+
+
+def is_label(text: str) -> bool:
+    """Whether a line only introduces what follows: a question ("… 어떻게 보나."), a label ending in
+    a colon ("간담회 답변 정리:") or a heading of place names only ("안면도·태안")."""
+    line = text.strip()
+    if _QUESTION.search(line) or _LABEL_END.search(line):
+        return True
+    mentions = find_regions(line)
+    rest = line
+    for mention in reversed(mentions):
+        rest = rest[: mention.start] + rest[mention.end :]
+    return bool(mentions) and not _PLACE_LINE_REST.sub("", rest)
+
+
+def places_elsewhere(text: str, wanted: frozenset[str], home: str | None) -> tuple[str, ...]:
+    """The 시군구 and landmarks of ``home`` that ``text`` names when the proposal names its own
+    (``wanted``) and the text names none of those: "판교 제2테크노밸리" for a proposal about 일산."""
+    own = {p for p in wanted if home is not None and home in get_lexicon().place_names.get(p, ())}
+    if not own:
+        return ()
+    province = get_lexicon().regions.get(home or "", ())
+    named = {m.name for m in find_regions(text) if home in m.regions and m.name not in province}
+    if not named or any(a in b or b in a for a in named for b in own):
+        return ()
+    return tuple(sorted(named))
 
 
 def amounts_in(text: str) -> tuple[int, ...]:

@@ -22,7 +22,9 @@ from pledgetrack.engine.match.aspects import (
     find_stance,
     find_timing,
     is_background,
+    is_label,
     later_than,
+    places_elsewhere,
     scaled_cosine,
     smaller_count,
     topic_score,
@@ -163,6 +165,8 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         late=later_than(text, query.when or query.text),
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
+        label=is_label(text),
+        elsewhere=places_elsewhere(text, query.places, home),
     )
 
 
@@ -200,6 +204,12 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
     elif a.background:
         verdict = "absent"
         reasons.append("배경·현황 설명(약속 아님)")
+    elif a.label:
+        verdict = "absent"
+        reasons.append("제목·질문(약속 아님)")
+    elif a.elsewhere and not a.named and verdict != "absent":
+        verdict = "absent"
+        reasons.append(f"같은 시도의 다른 곳: {'·'.join(a.elsewhere)}")
     verdict = _scale(a, q, s, verdict, reasons)
     fewer = smaller_count(q.counts, a.counts, s.scale_ratio)
     if fewer is not None:

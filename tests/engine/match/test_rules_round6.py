@@ -1,0 +1,62 @@
+"""Round-6 rules: questions and labels are not promises, another city of the home 시도 is not the
+proposal's, "결과를 본 뒤 판단" defers, a number's comma does not cut a clause
+(예시 문장 — 실제 정당의 공약이 아님)."""
+
+from __future__ import annotations
+
+from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.match.aspects import find_stance, is_label, places_elsewhere
+from pledgetrack.engine.match.region import find_regions
+from pledgetrack.engine.types import ProposalRow
+from tests.engine.match.helpers import doc
+
+
+def test_questions_labels_and_place_headings_are_labels() -> None:
+    assert is_label("— 해남 솔라시도 데이터센터는 어떻게 보나.")
+    assert is_label("달빛철도, 언제 착공합니까?")
+    assert is_label("홍성역 간담회 답변 정리:")
+    assert is_label("안면도·태안")
+    assert is_label("전남 편")
+    assert not is_label("■ 광주 AI 모델시티 조성")
+    assert not is_label("가. 광주: AI 집적단지 조성")
+    assert not is_label("병상 추가")  # a noun ending in 가 is not a question
+
+
+def test_an_interviewers_question_is_not_a_promise(settings: MatchSettings) -> None:
+    text = ("가나당 후보 인터뷰 (예시)\n\n■ 전남\n— 해남 솔라시도 데이터센터는 어떻게 보나.\n"
+            "\"솔라시도 데이터센터는 송전망 여건을 보고 추진 여부를 결정하겠습니다.\"\n")
+    cell = analyze([ProposalRow("P", "솔라시도 데이터센터 집적단지 조성")], [doc(text)], settings=settings,
+                   home_region="전남").cells[0]
+    assert cell.verdict == "absent", cell.reasons
+
+
+def test_deciding_after_seeing_a_result_is_a_stance() -> None:
+    assert find_stance("장항선 복선화는 예타 재조사 결과를 본 뒤 판단하겠습니다.", ["장항선"])
+    assert find_stance("용역 결과를 지켜본 후에 결정하겠습니다", ["용역"])
+    assert find_stance("장항선 복선화를 2030년까지 완공하겠습니다", ["장항선"]) is None
+
+
+def test_a_thousands_comma_does_not_cut_the_clause() -> None:
+    text = ("○ 팔당 상수원 보호구역 규제 완화는 2,600만 시민의 식수가 걸린 문제라 환경부 연구용역 "
+            "결과를 보고 신중히 판단하겠습니다")
+    assert find_stance(text, ["팔당", "상수원"])
+
+
+def test_places_elsewhere_in_the_home_province() -> None:
+    wanted = frozenset(m.name for m in find_regions("포승~평택 철도 완공"))
+    assert places_elsewhere("옥정~포천 광역철도 2030년 개통", wanted, "경기") == ("포천",)
+    assert places_elsewhere("평택 포승 철도 2028년 완공", wanted, "경기") == ()
+    assert places_elsewhere("경기 남부 철도망 확충", wanted, "경기") == ()  # the 시도 itself is not elsewhere
+    assert places_elsewhere("옥정~포천 광역철도", frozenset(), "경기") == ()  # the proposal names no place
+
+
+def test_another_city_of_the_home_province_is_absent(settings: MatchSettings) -> None:
+    text = "가나당 경기 공약 (예시)\n\n■ 경기\n1. 옥정~포천 광역철도 2030년 개통으로 북부 철도망 완성\n"
+    cell = analyze([ProposalRow("P", "포승~평택 철도 완공")], [doc(text)], settings=settings,
+                   home_region="경기").cells[0]
+    assert cell.verdict == "absent", cell.reasons
+    assert any(r.startswith("같은 시도의 다른 곳: 포천") for r in cell.reasons), cell.reasons
+
+
+def test_a_rail_line_named_after_two_towns_is_not_the_island_county() -> None:
+    assert [m.regions for m in find_regions("신안산선 송산 연장")] == [("경기",)]
