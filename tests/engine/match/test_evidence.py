@@ -91,3 +91,16 @@ def test_compound_of_a_head_and_a_lexicon_word() -> None:
 
     assert split_share("울릉공항", "울릉도하늘길을2027년에열고") == 1.0  # 공항 = 하늘길
     assert split_share("울릉공항", "울릉도여객선부두확충") == 0.0
+
+
+def test_keep_closest_takes_the_last_slot_once() -> None:
+    from pledgetrack.engine.match.evidence import keep_closest
+    from pledgetrack.engine.types import Evidence
+
+    shown = tuple(Evidence("공약.txt", None, i * 10, i * 10 + 5, f"문장 {i}", 0.5) for i in range(3))
+    closest = Evidence("공약.txt", None, 100, 120, "뜻이 가장 가까운 문장", 0.1)
+    assert keep_closest(shown, closest, 3) == (*shown[:2], closest)
+    assert keep_closest(shown[:1], closest, 3) == (shown[0], closest)
+    assert keep_closest((*shown[:2], closest), closest, 3) == (*shown[:2], closest)  # already shown
+    assert keep_closest(shown, None, 3) == shown
+

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pledgetrack.engine.match.confidence import REVIEW, review_notes, task_notes
-from pledgetrack.engine.match.evidence import passage_evidence, promote_shared_heading, with_headings
+from pledgetrack.engine.match.evidence import (
+    closest_in_meaning,
+    keep_closest,
+    passage_evidence,
+    promote_shared_heading,
+    with_heading,
+    with_headings,
+)
 from pledgetrack.engine.match.index import PassageIndex, build_index
 from pledgetrack.engine.match.region import infer_home_region, normalize_region
 from pledgetrack.engine.match.settings import MatchSettings
@@ -139,6 +146,7 @@ def analyze(
     actors = tuple(dict.fromkeys(d.actor for d in documents))
     cells: dict[tuple[str, str], Cell] = {}
     covered: dict[tuple[str, str], float] = {}
+    closest: dict[tuple[str, str], Evidence | None] = {}
     total, done = len(proposals) * len(actors), 0
     for row in proposals:
         children = [r for r in proposals if r.parent == row.id]
@@ -146,13 +154,15 @@ def analyze(
             cell, judged = _row_cell(index, row, actor, home, children)
             cells[(row.id, actor)] = cell
             covered[(row.id, actor)] = judged[0].assessment.coverage if judged else 0.0
+            closest[(row.id, actor)] = closest_in_meaning(index, judged)
             done += 1
             if progress is not None:
                 progress("match", done, total)
     timings["match"] = time.perf_counter() - started - timings["index"]
     has_projects = {r.parent for r in proposals if r.parent is not None}
-    ordered = [_with_headings(index, _task_cell(cells, covered, proposals, row, actor, s),
-                              row.title if row.id in has_projects else None)
+    ordered = [_with_closest(index, _with_headings(index, _task_cell(cells, covered, proposals, row, actor, s),
+                                                   row.title if row.id in has_projects else None),
+                             closest[(row.id, actor)])
                for row in proposals for actor in actors]
     timings["total"] = time.perf_counter() - started
     return AnalysisResult(tuple(ordered), s.as_dict(), home, timings, actors)
@@ -164,6 +174,14 @@ def _with_headings(index: PassageIndex, cell: Cell, task_title: str | None) -> C
     if task_title is not None and cell.verdict != "absent":
         evidence = promote_shared_heading(index, cell.actor, evidence, task_title)
     return replace(cell, evidence=evidence)
+
+
+def _with_closest(index: PassageIndex, cell: Cell, closest: Evidence | None) -> Cell:
+    """A cell short of 반영 keeps the passage closest in meaning among its evidence (``keep_closest``)."""
+    if cell.verdict == "reflected" or closest is None:
+        return cell
+    shown = keep_closest(cell.evidence, with_heading(index, cell.actor, closest), index.settings.top_k)
+    return replace(cell, evidence=shown)
 
 
 def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str], float],

@@ -35,6 +35,32 @@ def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evi
     return tuple(_evidence(index, j) for j in (*shown, *rest))
 
 
+def closest_in_meaning(index: PassageIndex, judged: Sequence[Judged]) -> Evidence | None:
+    """The candidate closest in meaning to the proposal (dense cosine) among lines that say something
+    (a short fragment such as "(2) 기간: 2026~2029년" has a noisy cosine); None without dense vectors."""
+    scored = [j for j in judged if j.assessment.dense is not None and _says_something(index, j.assessment)]
+    if not scored:
+        return None
+    return _evidence(index, max(scored, key=lambda j: j.assessment.dense or 0.0))
+
+
+MIN_CLOSEST_LETTERS = 10  # letters, not counting digits
+
+
+def _says_something(index: PassageIndex, a: Assessment) -> bool:
+    letters = sum(ch.isalpha() for ch in index.texts[a.entry])
+    return letters >= MIN_CLOSEST_LETTERS and not (a.label or a.background)
+
+
+def keep_closest(evidence: Sequence[Evidence], closest: Evidence | None, k: int) -> tuple[Evidence, ...]:
+    """The evidence with the passage closest in meaning in its last slot when it is not shown already: a
+    paraphrase shares few words with the proposal and ranks low on them, but it is the passage a reviewer
+    of a 부분반영 or 미반영 cell most needs to see."""
+    if closest is None or any((e.document, e.start) == (closest.document, closest.start) for e in evidence):
+        return tuple(evidence)
+    return (*evidence[: k - 1], closest) if len(evidence) >= k else (*evidence, closest)
+
+
 def _evidence(index: PassageIndex, j: Judged) -> Evidence:
     a = j.assessment
     entry = index.entries[a.entry]
