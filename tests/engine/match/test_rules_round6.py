@@ -60,3 +60,13 @@ def test_another_city_of_the_home_province_is_absent(settings: MatchSettings) ->
 
 def test_a_rail_line_named_after_two_towns_is_not_the_island_county() -> None:
     assert [m.regions for m in find_regions("신안산선 송산 연장")] == [("경기",)]
+
+
+def test_more_ways_of_not_committing_are_stances() -> None:
+    for text in ("군공항 이전은 당 차원에서 논의 중입니다", "정부와 협의가 먼저입니다", "주민 뜻에 맡기겠습니다",
+                 "시의회와 시민이 결정할 일입니다", "예산이 확보되면 추진하겠습니다", "이번 발췌본 대상이 아님",
+                 "필요성에는 공감합니다", "이번 공약집에는 담지 않았습니다"):
+        assert find_stance(text, []), text
+    for text in ("달빛철도를 2030년까지 개통하겠습니다", "정부와 협의해 2027년 착공하겠습니다",
+                 "공공기관 이전을 적극 추진하겠습니다"):
+        assert find_stance(text, []) is None, text
