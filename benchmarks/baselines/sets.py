@@ -68,6 +68,9 @@ SETS = {
     "synthetic-dev5": lambda: _subsets("dev", "synthetic-dev5", "synthetic-dev5"),
     "synthetic-heldout6": lambda: _subsets("heldout", "synthetic-heldout6", "synthetic-heldout6"),
     "synthetic-heldout7": lambda: _subsets("heldout", "synthetic-heldout7", "synthetic-heldout7"),
+    "synthetic-dev6": lambda: _subsets("dev", "synthetic-dev6", "synthetic-dev6"),
+    "synthetic-heldout8": lambda: _subsets("heldout", "synthetic-heldout8", "synthetic-heldout8"),
+    "synthetic-heldout9": lambda: _subsets("heldout", "synthetic-heldout9", "synthetic-heldout9"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev5, heldout2–heldout7) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev6, heldout2–heldout9) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -72,6 +72,13 @@ SPECS = (
     _spec("synthetic-heldout6", "heldout", {"울산광역시", "강원특별자치도", "충청북도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-heldout7", "heldout", {"전북특별자치도", "광주광역시", "대구광역시"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-dev6", "dev", {"광주광역시", "전북특별자치도", "강원특별자치도"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
+          min_case={"paraphrase": 12, "stance_excluded": 12, "generic_word": 10}),
+    _spec("synthetic-heldout8", "heldout", {"서울특별시", "인천광역시", "경상북도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout9", "heldout", {"부산광역시", "경상남도", "대전광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
