@@ -70,3 +70,36 @@ def test_more_ways_of_not_committing_are_stances() -> None:
     for text in ("달빛철도를 2030년까지 개통하겠습니다", "정부와 협의해 2027년 착공하겠습니다",
                  "공공기관 이전을 적극 추진하겠습니다"):
         assert find_stance(text, []) is None, text
+
+
+def test_reported_questions_and_position_headings_are_labels() -> None:
+    assert is_label('한 참석자가 "어등산 관광단지를 도시공사가 맡아야 하지 않느냐"고 묻자')
+    assert not is_label('기자가 "언제 착공하냐"고 묻자 후보는 "임기 내 착공하겠다"고 답했다')  # answered with a promise
+    assert is_label("■ 광주-5. 광역 자원회수시설에 대한 당의 입장")
+    assert is_label("◆ 강원 5. 영월·정선 — 아프면 어디로 가나")
+    assert not is_label("1. 서울 도심 어디서나 10분 안에 닿는 공원")
+
+
+def test_waiting_for_a_result_and_acknowledging_are_stances() -> None:
+    assert find_stance("삼척 액화수소는 협상 결과가 나오기 전까지 재원을 배정하지 않음.", [])
+    assert find_stance("감사 결과와 정부 방침이 나온 뒤에 말씀드리겠다", [])
+    assert find_stance("트램이 좋은 교통수단인 건 압니다.", [])
+    assert find_stance("트램 1단계를 2030년에 개통하겠습니다.", []) is None
+
+
+def test_a_project_is_about_the_places_of_its_task(settings: MatchSettings) -> None:
+    text = ("가나당 강원 공약 (예시)\n\n■ 강원\n1. 정선 5일장 관광 열차 증편과 주민 상생 관광 연계\n")
+    task = ProposalRow("T", "홍천 양수발전소 건설과 주민 상생")
+    project = ProposalRow("T-1", "주민 상생기금·관광 연계", parent="T")
+    cells = {c.proposal: c for c in analyze([task, project], [doc(text)], settings=settings,
+                                            home_region="강원").cells}
+    assert cells["T-1"].verdict == "absent", cells["T-1"].reasons
+    assert any(r.startswith("같은 시도의 다른 곳: 정선") for r in cells["T-1"].reasons)
+
+
+def test_the_heading_tells_where_a_line_without_a_place_is(settings: MatchSettings) -> None:
+    text = ("가나당 강원 공약 (예시)\n\n■ 강원\n4장. 원주 디지털헬스 산업\n"
+            "- 의료기기 임상시험 지원센터 건립과 기업 전용 산업단지 2027년 착공\n")
+    cell = analyze([ProposalRow("P", "강릉 천연물 임상 지원센터")], [doc(text)], settings=settings,
+                   home_region="강원").cells[0]
+    assert cell.verdict == "absent", cell.reasons

@@ -46,9 +46,9 @@ class AnalysisResult:
 
 
 def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | None,
-              children: Sequence[ProposalRow] = ()) -> tuple[Cell, list[Judged]]:
+              children: Sequence[ProposalRow] = (), parent: ProposalRow | None = None) -> tuple[Cell, list[Judged]]:
     s = index.settings
-    query = make_query(row, s, children)
+    query = make_query(row, s, children, parent)
     judged = ranked([judge(a, query, s, home) for a in assess(index, query, actor, home)])
     if not judged:
         return Cell(row.id, actor, "absent", 0.0, (), ("후보 문장 없음",)), []
@@ -148,10 +148,12 @@ def analyze(
     covered: dict[tuple[str, str], float] = {}
     closest: dict[tuple[str, str], Evidence | None] = {}
     total, done = len(proposals) * len(actors), 0
+    by_id = {r.id: r for r in proposals}
     for row in proposals:
         children = [r for r in proposals if r.parent == row.id]
+        parent = by_id.get(row.parent) if row.parent else None
         for actor in actors:
-            cell, judged = _row_cell(index, row, actor, home, children)
+            cell, judged = _row_cell(index, row, actor, home, children, parent)
             cells[(row.id, actor)] = cell
             covered[(row.id, actor)] = judged[0].assessment.coverage if judged else 0.0
             closest[(row.id, actor)] = closest_in_meaning(index, judged)

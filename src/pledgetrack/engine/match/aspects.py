@@ -290,16 +290,24 @@ def is_background(text: str) -> bool:
     return bool(_BACKGROUND.match(text))
 
 
-_QUESTION = re.compile(r"(?:\?|습니까|입니까|을까요|인가요|나요|는가|는지|보나|겠나)[\s.\"'”’)]*$")
-_LABEL_END = re.compile(r"[:：]\s*$")
+_QUESTION = re.compile(r"(?:\?|습니까|입니까|을까요|인가요|나요|는가|는지|보나|겠나)[\s.\"'”’)]*$"
+                       r"|(?:어디|어떻게|언제|무엇|왜|누가|얼마)\S*\s+(?:\S+\s+)?\S*(?:나|까|냐|니)\s*[.?!]?\s*$")
+# someone else's question reported ("…맡아야 하지 않느냐"고 묻자), with no promise after it
+_REPORTED_QUESTION = re.compile(r"(?:냐|니|까|나요|는지)\??[\"'”’]\s*(?:고|라고|하고|며)\s*(?:묻|물|질문|외치|따지)")
+_PROMISE_AFTER = re.compile(r"겠|약속")
+_LABEL_END = re.compile(r"(?:[:：]|(?:에\s*대한|관련)\s*(?:\S+\s+)?입장)\s*$")
 _PLACE_LINE_REST = re.compile(r"[\W\d_]|편|권|지역")
 
 
 def is_label(text: str) -> bool:
-    """Whether a line only introduces what follows: a question ("… 어떻게 보나."), a label ending in
-    a colon ("간담회 답변 정리:") or a heading of place names only ("안면도·태안")."""
+    """Whether a line only introduces what follows: a question ("… 어떻게 보나.", "아프면 어디로 가나"),
+    someone's question reported without a promise after it ("…하지 않느냐"고 묻자), a label ending
+    in a colon ("간담회 답변 정리:") or in "…에 대한 입장", or a heading of place names only ("안면도·태안")."""
     line = text.strip()
     if _QUESTION.search(line) or _LABEL_END.search(line):
+        return True
+    reported = _REPORTED_QUESTION.search(line)
+    if reported and not _PROMISE_AFTER.search(line[reported.end() :]):
         return True
     mentions = find_regions(line)
     rest = line

@@ -58,8 +58,10 @@ class Judged:
     reasons: tuple[str, ...]
 
 
-def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRow] = ()) -> Query:
-    """What ``row`` asks for; a task's deadlines include its projects' ("2029년 개항")."""
+def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRow] = (),
+               parent: ProposalRow | None = None) -> Query:
+    """What ``row`` asks for; a task's deadlines include its projects' ("2029년 개항"), and a project
+    is about the places its task names ("주민 상생기금" of a task about 홍천 is about 홍천)."""
     text = " ".join(part for part in (row.title, row.description, " ".join(row.keywords)) if part)
     when = " ".join([text, *(f"{c.title} {c.description}" for c in children)])
     terms = _query_terms(row, s)
@@ -67,7 +69,8 @@ def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRo
     mentions = find_regions(text)
     neutral = row.level in s.region_neutral_levels or (bool(_LAW.search(row.title)) and not mentions)
     regions = frozenset(r for m in mentions if len(m.regions) <= 2 for r in m.regions)
-    places = frozenset(m.name for m in mentions if not is_province_name(m.name))
+    named = [*mentions, *(find_regions(f"{parent.title} {parent.description}") if parent else ())]
+    places = frozenset(m.name for m in named if not is_province_name(m.name))
     supra = frozenset(r for m in mentions if len(m.regions) > 2 for r in m.regions)
     return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when,
                  counts_in(text), supra)
@@ -166,8 +169,17 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
-        elsewhere=places_elsewhere(text, query.places, home),
+        elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home),
     )
+
+
+def _placed_text(text: str, contexts: Sequence[tuple[str, str]], home: str | None) -> str:
+    """The passage's text, or when it names no place of ``home`` the nearest heading or parent line that
+    does ("▣ 4장 | 원주 …" over "의료기기 임상시험 지원센터 건립")."""
+    for _, part in contexts[:4]:
+        if home is not None and any(home in m.regions for m in find_regions(part)):
+            return part
+    return text
 
 
 def base_level(a: Assessment, s: MatchSettings) -> Verdict:
