@@ -108,7 +108,8 @@ def test_the_heading_tells_where_a_line_without_a_place_is(settings: MatchSettin
 def test_polite_ways_of_not_promising_are_stances() -> None:
     for text in ("신공항은 검토해 보겠습니다", "주민 목소리에 귀 기울이겠습니다", "지금 약속하기는 이릅니다",
                  "트램은 약속드릴 수 없습니다", "당론이 정해지지 않았습니다", "이번 임기에 추진할 계획은 없습니다",
-                 "광역철도 건설에 대한 입장은 없었다", "취지에는 공감합니다"):
+                 "광역철도 건설에 대한 입장은 없었다", "취지에는 공감합니다", "기타 | 중앙정부와 협의 후 결정"):
         assert find_stance(text, []), text
-    for text in ("청년 주거 지원을 계획대로 추진하겠습니다", "주민 의견을 반영해 2027년에 착공하겠습니다"):
+    for text in ("청년 주거 지원을 계획대로 추진하겠습니다", "주민 의견을 반영해 2027년에 착공하겠습니다",
+                 "정부와 협의 후 2027년 착공"):
         assert find_stance(text, []) is None, text
