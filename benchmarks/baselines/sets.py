@@ -71,6 +71,7 @@ SETS = {
     "synthetic-dev6": lambda: _subsets("dev", "synthetic-dev6", "synthetic-dev6"),
     "synthetic-heldout8": lambda: _subsets("heldout", "synthetic-heldout8", "synthetic-heldout8"),
     "synthetic-heldout9": lambda: _subsets("heldout", "synthetic-heldout9", "synthetic-heldout9"),
+    "synthetic-heldout10": lambda: _subsets("heldout", "synthetic-heldout10", "synthetic-heldout10"),
 }
 
 
