@@ -30,7 +30,7 @@ import numpy as np
 from benchmarks.baselines.corpus import load_corpus
 from benchmarks.baselines.dense import dense_scores
 from benchmarks.baselines.lexical import bm25_scores, kiwi_tokens, nori_tokens
-from benchmarks.baselines.metrics import Metrics, Prediction, score
+from benchmarks.baselines.metrics import LOCATED_SIMILARITY, Metrics, Prediction, score
 from benchmarks.baselines.sets import (
     SETS,
     EvalSet,
@@ -147,6 +147,8 @@ def print_metrics(group: str, results: dict[str, Metrics], *, heldout: bool) -> 
         confusion = " | ".join(f"{g}→" + ",".join(f"{p[:3]}:{n}" for p, n in row.items())
                                for g, row in m.confusion.items())
         print(f"  {system}: 사례별 정확도 {cases}\n  {system}: 혼동행렬(정답→예측) {confusion}")
+    located = ", ".join(f"{system} {_fmt(m.evidence_located_at_3)}" for system, m in results.items())
+    print(f"  근거 위치 hit@3 (인식 오류 허용, 유사도 {LOCATED_SIMILARITY}): {located}")
     if "matcher" in results:
         m = results["matcher"]
         print(f"  matcher: 검토 필요 표시 {m.flagged_share:.0%}칸, 틀린 칸 중 표시된 비율 {m.errors_flagged:.0%}")

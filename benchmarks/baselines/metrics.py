@@ -5,7 +5,10 @@ Rules:
 - detection is "reflected or partial" vs "absent". Gold that allows both sides (``partial|absent``)
   agrees with whatever was predicted, so it never counts as an error;
 - evidence hit@3 covers gold rows with an evidence string: a hit when one of the cell's first three
-  evidence quotes contains it after removing spaces and punctuation;
+  evidence quotes contains it after removing spaces and punctuation; "located@3" is the same with
+  recognition errors tolerated (some window of a quote is at least 0.8 similar to the gold phrase,
+  difflib ratio), so that in OCR mode it tells whether the evidence points at the right line even when
+  a character of it was misread;
 - per-class recall is over rows whose primary (first) gold option is the class; precision over cells
   predicted as the class. The confusion matrix is primary gold option × prediction.
 """
@@ -16,10 +19,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from benchmarks.baselines.sets import GoldRow
 
 CLASSES = ("reflected", "partial", "absent")
+LOCATED_SIMILARITY = 0.8
 POSITIVE = frozenset({"reflected", "partial"})
 
 
@@ -43,6 +48,7 @@ class Metrics:
     detection_recall: float = 0.0
     detection_f1: float = 0.0
     evidence_hit_at_3: float | None = None
+    evidence_located_at_3: float | None = None
     evidence_rows: int = 0
     per_class: dict[str, dict[str, float | int]] = field(default_factory=dict)
     per_case: dict[str, dict[str, float | int]] = field(default_factory=dict)
@@ -72,6 +78,27 @@ def detection(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> tuple[flo
 def evidence_hit(row: GoldRow, pred: Prediction, k: int = 3) -> bool:
     needle = compact(row.evidence)
     return any(needle in compact(quote) for quote in pred.quotes[:k])
+
+
+def evidence_located(row: GoldRow, pred: Prediction, k: int = 3) -> bool:
+    """Like :func:`evidence_hit`, tolerating misread characters (see the module notes)."""
+    needle = compact(row.evidence)
+    return any(best_window_similarity(needle, compact(quote)) >= LOCATED_SIMILARITY for quote in pred.quotes[:k])
+
+
+def best_window_similarity(needle: str, text: str) -> float:
+    """The highest difflib ratio between ``needle`` and a window of ``text`` as long as it."""
+    if needle in text:
+        return 1.0
+    if not needle or not text:
+        return 0.0
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(needle)
+    best = 0.0
+    for start in range(max(1, len(text) - len(needle) + 1)):
+        matcher.set_seq1(text[start : start + len(needle)])
+        best = max(best, matcher.ratio())
+    return best
 
 
 def _per_class(gold: Sequence[GoldRow], preds: Sequence[Prediction]) -> dict[str, dict[str, float | int]]:
@@ -112,12 +139,14 @@ def score(gold: Sequence[GoldRow], predictions: dict[tuple[str, str], Prediction
     precision, recall, f1 = detection(gold, preds)
     with_evidence = [(row, p) for row, p in zip(gold, preds, strict=True) if row.evidence]
     hits = sum(evidence_hit(row, p) for row, p in with_evidence)
+    located = sum(evidence_located(row, p) for row, p in with_evidence)
     return Metrics(
         cells=len(gold),
         strict_accuracy=_ratio(sum(p.verdict in row.options for row, p in zip(gold, preds, strict=True)),
                                len(gold)),
         detection_precision=precision, detection_recall=recall, detection_f1=f1,
         evidence_hit_at_3=_ratio(hits, len(with_evidence)) if with_evidence else None,
+        evidence_located_at_3=_ratio(located, len(with_evidence)) if with_evidence else None,
         evidence_rows=len(with_evidence),
         per_class=_per_class(gold, preds), per_case=_per_case(gold, preds),
         confusion=_confusion(gold, preds), missing_cells=missing,

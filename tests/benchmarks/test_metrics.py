@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from benchmarks.baselines.metrics import Prediction, compact, detection, evidence_hit, score
+from benchmarks.baselines.metrics import (
+    Prediction,
+    best_window_similarity,
+    compact,
+    detection,
+    evidence_hit,
+    evidence_located,
+    score,
+)
 from benchmarks.baselines.sets import GoldRow
 from benchmarks.baselines.threshold import Ranked, Thresholds, predict, rank_cells, tune
 
@@ -61,6 +69,15 @@ def test_evidence_hit_uses_only_the_first_three_quotes() -> None:
     row = g("P1", "reflected", "AX실증밸리")
     assert evidence_hit(row, Prediction("reflected", ("", "", "AX 실증 밸리")))
     assert not evidence_hit(row, Prediction("reflected", ("", "", "", "AX 실증밸리")))
+
+
+def test_evidence_located_tolerates_a_misread_character_only() -> None:
+    row = g("P1", "reflected", "상주 스마트팜 혁신밸리 2단계 확장")
+    ocr = Prediction("reflected", ("마. 상주 스마트팡 혁신밸리 2단계 확장과 청년 농업인",))
+    assert not evidence_hit(row, ocr) and evidence_located(row, ocr)
+    other = Prediction("reflected", ("마. 상주 곶감 축제 2단계 확대와 청년 농업인 지원",))
+    assert not evidence_located(row, other)
+    assert best_window_similarity("abc", "xxabcxx") == 1.0 and best_window_similarity("abc", "") == 0.0
 
 
 def test_rank_cells_and_thresholds() -> None:
