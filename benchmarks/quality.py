@@ -33,6 +33,7 @@ from benchmarks.baselines.lexical import bm25_scores, kiwi_tokens, nori_tokens
 from benchmarks.baselines.metrics import LOCATED_SIMILARITY, Metrics, Prediction, score
 from benchmarks.baselines.sets import (
     SETS,
+    UNMEASURED,
     EvalSet,
     GoldRow,
     load_proposals,
@@ -157,7 +158,7 @@ def print_metrics(group: str, results: dict[str, Metrics], *, heldout: bool) -> 
 def run(set_name: str, *, ocr: bool, matcher: Analyze | None) -> dict[str, dict[str, Metrics]]:
     thresholds = load_thresholds()
     groups: dict[str, dict[str, Metrics]] = {}
-    for group in (list(SETS) if set_name == "all" else [set_name]):
+    for group in ([s for s in SETS if s not in UNMEASURED] if set_name == "all" else [set_name]):
         collector = Collector()
         for item in resolve_sets(group):
             evaluate_set(item, collector, thresholds, ocr=ocr, matcher=matcher)

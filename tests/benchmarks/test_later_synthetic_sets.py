@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev6, heldout2–heldout10) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev7, heldout2–heldout11) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -81,6 +81,11 @@ SPECS = (
     _spec("synthetic-heldout9", "heldout", {"부산광역시", "경상남도", "대전광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-heldout10", "heldout", {"울산광역시", "충청남도", "제주특별자치도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-dev7", "dev", {"대구광역시", "충청북도", "경상남도"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
+          min_case={"paraphrase": 12, "stance_excluded": 15}),
+    _spec("synthetic-heldout11", "heldout", {"세종특별자치시", "전라남도", "경기도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]

@@ -113,3 +113,17 @@ def test_polite_ways_of_not_promising_are_stances() -> None:
     for text in ("청년 주거 지원을 계획대로 추진하겠습니다", "주민 의견을 반영해 2027년에 착공하겠습니다",
                  "정부와 협의 후 2027년 착공"):
         assert find_stance(text, []) is None, text
+
+
+def test_the_region_of_a_multi_line_passage_is_read_where_the_term_is(settings: MatchSettings) -> None:
+    from pledgetrack.engine.text.prepare import prepare_document
+    from pledgetrack.engine.types import Extraction, PageText
+
+    # an OCR'd page runs lines of several 시도 into one passage (the lines have no sentence ends)
+    page = PageText(1, "대구 선대위 구·군별 추가 공약 (예시): 중구 기념관 건립\n"
+                       "군위 국가 AI컴퓨팅센터 유치, 동구 신공항 직통 고속도로\n광주와 영호남 상생 협력", method="ocr")
+    document = prepare_document(Extraction("요약.png", "0" * 64, "png", (page,)), actor="가나당", name="요약.png")
+    assert any("군위" in p.text and "광주" in p.text for p in document.passages)
+    cell = analyze([ProposalRow("P", "국가AI컴퓨팅센터 광주 유치")], [document], settings=settings,
+                   home_region="광주").cells[0]
+    assert cell.verdict == "absent", cell.reasons

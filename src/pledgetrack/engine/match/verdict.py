@@ -157,7 +157,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         matched=cov.matched,
         missing=cov.missing,
         named=cov.named,
-        region=resolve_region(contexts, home, query.places),
+        region=resolve_region([*_focus(text, cov.matched), *contexts], home, query.places),
         stance=find_stance(_continued(index, i), cov.matched),
         amounts=amounts_in(block),
         later=find_timing(text, "later"),
@@ -171,6 +171,17 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         label=is_label(text),
         elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home),
     )
+
+
+def _focus(text: str, matched: Sequence[str]) -> list[tuple[str, str]]:
+    """The lines of a passage of several lines that hold its matched terms, as the first place to look
+    for its region: an OCR'd page can run lines of several 시도 into one passage ("… 대구 …\n군위 국가
+    AI컴퓨팅센터 유치 … 광주 …")."""
+    lines = text.splitlines()
+    if len(lines) < 2 or not matched:
+        return []
+    held = [line for line in lines if any(form in compact(line) for form in matched)]
+    return [("text", "\n".join(held))] if held and len(held) < len(lines) else []
 
 
 def _placed_text(text: str, contexts: Sequence[tuple[str, str]], home: str | None) -> str:
