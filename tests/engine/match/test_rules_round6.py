@@ -127,3 +127,23 @@ def test_the_region_of_a_multi_line_passage_is_read_where_the_term_is(settings: 
     cell = analyze([ProposalRow("P", "국가AI컴퓨팅센터 광주 유치")], [document], settings=settings,
                    home_region="광주").cells[0]
     assert cell.verdict == "absent", cell.reasons
+
+
+def test_lines_of_hosts_reporters_and_questionnaires_are_labels() -> None:
+    assert is_label("질의 4. 청주시 신청사를 2028년에 준공해야 한다고 보십니까 |")
+    assert not is_label("질의 4. 신청사 준공에 동의하십니까 | 찬성 | 2028년 준공 추진")  # answered in the row
+    assert is_label("진행자: 북구 매천동 농수산물도매시장 이전 문제, 오래된 숙제인데요.")
+    assert is_label("문(가상 지역 일간지 기자): 도심 군부대 통합 이전이 1차 공약에 빠졌습니다.")
+    assert is_label("[대구편 4/6] Q. 신천을 바꾼다고요?")
+    assert is_label("#해솔생각 #단양 #남한강")
+    assert is_label("뇌연구원 옆에 실증 연구동을 1,500억원 들여 짓자는 요구가 있는데요.")
+    assert not is_label("연구동을 짓자는 요구에 답해 2028년까지 짓겠습니다")
+    assert not is_label("문화 시설을 2028년까지 짓겠습니다") and not is_label("Q스쿨 설립")
+
+
+def test_conversational_ways_of_not_committing_are_stances() -> None:
+    for text in ("대구가 뮤지컬 도시라는 건 저도 압니다.", "산청 임상 연구센터는 검토 과제로 분류함.",
+                 "공론화를 먼저 거친 뒤에 할지 말지 정합니다", "그건 청주 시민과 시의회가 정하실 일입니다.",
+                 "도당이 따로 답을 정하지 않겠습니다", "2단계 부지는 이번 공약에서 다루지 않습니다",
+                 "국비 분담 요구는 전국 제도 논의로 넘기고"):
+        assert find_stance(text, []), text

@@ -290,21 +290,35 @@ def is_background(text: str) -> bool:
     return bool(_BACKGROUND.match(text))
 
 
-_QUESTION = re.compile(r"(?:\?|습니까|입니까|을까요|인가요|나요|는가|는지|보나|겠나)[\s.\"'”’)]*$"
+_QUESTION = re.compile(r"(?:\?|습니까|입니까|을까요|인가요|나요|는가|는지|보나|겠나)[\s.\"'”’)|]*$"
                        r"|(?:어디|어떻게|언제|무엇|왜|누가|얼마)\S*\s+(?:\S+\s+)?\S*(?:나|까|냐|니)\s*[.?!]?\s*$")
 # someone else's question reported ("…맡아야 하지 않느냐"고 묻자), with no promise after it
 _REPORTED_QUESTION = re.compile(r"(?:냐|니|까|나요|는지)\??[\"'”’]\s*(?:고|라고|하고|며)\s*(?:묻|물|질문|외치|따지)")
 _PROMISE_AFTER = re.compile(r"겠|약속")
+# a line spoken or asked by someone other than the actor: "진행자: …", "질의 4. …", "Q. …", "시민 패널(가상): …"
+_OTHER_SPEAKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?"
+                            r"(?:진행자|사회자|앵커|기자|질의|질문|문|Q|패널|시민\s*패널|청중|방청객|참석자)"
+                            r"\s*\d*\s*(?:\([^)]*\))?\s*[:：.)]")
+# a questionnaire row that carries its own answer ("질의 | 찬성 | 2028년 준공 추진") is not only a question
+_ANSWER_CELL = re.compile(r"\|[^|]*(?:겠|약속|찬성|추진)")
+_HASHTAGS_ONLY = re.compile(r"^\s*(?:#\S+\s*)+$")
+# a demand reported, not made ("…연구동을 짓자는 요구가 있는데요")
+_REPORTED_DEMAND = re.compile(r"(?:자는|라는|해\s*달라는|하라는)\s*(?:요구|주장|목소리|요청|민원|의견)")
 _LABEL_END = re.compile(r"(?:[:：]|(?:에\s*대한|관련)\s*(?:\S+\s+)?입장)\s*$")
 _PLACE_LINE_REST = re.compile(r"[\W\d_]|편|권|지역")
 
 
 def is_label(text: str) -> bool:
     """Whether a line only introduces what follows: a question ("… 어떻게 보나.", "아프면 어디로 가나"),
-    someone's question reported without a promise after it ("…하지 않느냐"고 묻자), a label ending
+    someone's question reported without a promise after it ("…하지 않느냐"고 묻자), a line of a host,
+    reporter or questionnaire ("진행자: …", "질의 4. …"), a line of hashtags only, a label ending
     in a colon ("간담회 답변 정리:") or in "…에 대한 입장", or a heading of place names only ("안면도·태안")."""
     line = text.strip()
-    if _QUESTION.search(line) or _LABEL_END.search(line):
+    asked = _QUESTION.search(line) or _OTHER_SPEAKER.match(line)
+    if (asked and not _ANSWER_CELL.search(line)) or _LABEL_END.search(line) or _HASHTAGS_ONLY.match(line):
+        return True
+    demand = _REPORTED_DEMAND.search(line)
+    if demand and not _PROMISE_AFTER.search(line[demand.end() :]):
         return True
     reported = _REPORTED_QUESTION.search(line)
     if reported and not _PROMISE_AFTER.search(line[reported.end() :]):
