@@ -73,10 +73,11 @@ SETS = {
     "synthetic-heldout9": lambda: _subsets("heldout", "synthetic-heldout9", "synthetic-heldout9"),
     "synthetic-heldout10": lambda: _subsets("heldout", "synthetic-heldout10", "synthetic-heldout10"),
     "synthetic-dev7": lambda: _subsets("dev", "synthetic-dev7", "synthetic-dev7"),
-    # kept unmeasured for the next round: not in "all" (run it by name, once)
     "synthetic-heldout11": lambda: _subsets("heldout", "synthetic-heldout11", "synthetic-heldout11"),
 }
-UNMEASURED = frozenset({"synthetic-heldout11"})
+# held-out sets written ahead and kept unmeasured for a later round: left out of "all", run by name once
+# (synthetic-heldout11 was kept so until it was measured, once, on the final code of 2026-11-25)
+UNMEASURED: frozenset[str] = frozenset()
 
 
 def resolve_sets(name: str) -> list[EvalSet]:
