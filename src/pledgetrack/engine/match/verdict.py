@@ -169,7 +169,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
-        elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home),
+        elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home) if query.places else (),
     )
 
 
