@@ -75,8 +75,9 @@ def _char(element: ElementTree.Element) -> OcrChar | None:
 def acronym_splices(kor_words: list[OcrWord], eng_words: list[list[OcrChar]]) -> list[tuple[int, int, str]]:
     """(start, end, acronym) replacements in the ``kor`` text, in order, not overlapping."""
     splices: list[tuple[int, int, str]] = []
+    heights: dict[tuple[int, int], float] = {}  # by a box's top and bottom, all the line height depends on
     for chars in eng_words:
-        for run in _runs(chars, kor_words):
+        for run in _runs(chars, kor_words, heights):
             splice = _splice(run, kor_words)
             if splice is not None and (not splices or splice[0] >= splices[-1][1]):
                 splices.append(splice)
@@ -90,11 +91,15 @@ def known_acronyms() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def _runs(chars: list[OcrChar], kor_words: list[OcrWord]) -> list[list[OcrChar]]:
+def _runs(chars: list[OcrChar], kor_words: list[OcrWord],
+          heights: dict[tuple[int, int], float]) -> list[list[OcrChar]]:
     """Maximal runs of acronym characters lower than the Hangul of their line."""
     runs: list[list[OcrChar]] = [[]]
     for char in chars:
-        height = _hangul_height(char.box, kor_words)
+        span = (char.box[1], char.box[3])
+        if span not in heights:
+            heights[span] = _hangul_height(char.box, kor_words)
+        height = heights[span]
         share = (char.box[3] - char.box[1]) / height if height > 0 else 0.0
         if ACRONYM_CHAR.fullmatch(char.text) and MIN_CAPS_HEIGHT <= share <= MAX_CAPS_HEIGHT:
             runs[-1].append(char)
