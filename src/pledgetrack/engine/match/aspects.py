@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from pledgetrack.engine.errors import ConfigurationError
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
@@ -308,6 +309,7 @@ _LABEL_END = re.compile(r"(?:[:：]|(?:에\s*대한|관련)\s*(?:\S+\s+)?입장)
 _PLACE_LINE_REST = re.compile(r"[\W\d_]|편|권|지역")
 
 
+@lru_cache(maxsize=65536)
 def is_label(text: str) -> bool:
     """Whether a line only introduces what follows: a question ("… 어떻게 보나.", "아프면 어디로 가나"),
     someone's question reported without a promise after it ("…하지 않느냐"고 묻자), a line of a host,
@@ -317,12 +319,9 @@ def is_label(text: str) -> bool:
     asked = _QUESTION.search(line) or _OTHER_SPEAKER.match(line)
     if (asked and not _ANSWER_CELL.search(line)) or _LABEL_END.search(line) or _HASHTAGS_ONLY.match(line):
         return True
-    demand = _REPORTED_DEMAND.search(line)
-    if demand and not _PROMISE_AFTER.search(line[demand.end() :]):
-        return True
-    reported = _REPORTED_QUESTION.search(line)
-    if reported and not _PROMISE_AFTER.search(line[reported.end() :]):
-        return True
+    for reported in (_REPORTED_DEMAND.search(line), _REPORTED_QUESTION.search(line)):
+        if reported and not _PROMISE_AFTER.search(line[reported.end() :]):
+            return True
     mentions = find_regions(line)
     rest = line
     for mention in reversed(mentions):
