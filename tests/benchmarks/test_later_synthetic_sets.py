@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev7, heldout2–heldout11) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev7, heldout2–heldout13) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -86,6 +86,10 @@ SPECS = (
           projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
           min_case={"paraphrase": 12, "stance_excluded": 15}),
     _spec("synthetic-heldout11", "heldout", {"세종특별자치시", "전라남도", "경기도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout12", "heldout", {"대구광역시", "전북특별자치도", "인천광역시"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout13", "heldout", {"서울특별시", "충청남도", "경상북도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from pledgetrack.engine.errors import ConfigurationError
+from pledgetrack.engine.match.commitment import hedge_probability
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import PassageRegion, find_regions
 from pledgetrack.engine.match.settings import MatchSettings
@@ -224,6 +225,15 @@ def find_stance(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
             if match:
                 return kind, match.group(0)
     return None
+
+
+def find_noncommitment(text: str, forms: Sequence[str], threshold: float) -> tuple[str, str] | None:
+    """("unsure", probability) when the commitment model reads the clauses about the proposal as not
+    committing their speaker (wording the stance patterns do not list); see ``commitment``."""
+    text = _WRAP.sub(" ", text)
+    scope = [c.strip() for c in _stance_scope(text, forms)] or [text]
+    probability = max(hedge_probability(clause) for clause in scope)
+    return ("unsure", f"{probability:.2f}") if probability > threshold else None
 
 
 def find_timing(text: str, kind: str) -> str:

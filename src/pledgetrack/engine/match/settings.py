@@ -39,6 +39,9 @@ class MatchSettings:
     partial_threshold: float = 0.36
     named_floor: float = 0.45
     scale_ratio: float = 0.5
+    # a passage the commitment model reads as not committing (probability above this) is a stance like
+    # the listed patterns; 1.0 turns the model off
+    commitment_threshold: float = 0.9
     region_neutral_levels: tuple[str, ...] = ("national",)
     # a task whose projects are found only in part stays partial unless its title matched on this share
     task_title_coverage: float = 0.6

@@ -19,6 +19,7 @@ from pledgetrack.engine.match.aspects import (
     counts_in,
     coverage,
     describe_amounts,
+    find_noncommitment,
     find_stance,
     find_timing,
     is_background,
@@ -45,7 +46,7 @@ from pledgetrack.engine.text.headings import SEPARATOR as HEADING_SEPARATOR
 from pledgetrack.engine.types import ProposalRow, Verdict
 
 RANK: dict[str, int] = {"absent": 0, "partial": 1, "reflected": 2}
-STANCE_LABELS: dict[str, str] = {"exclude": "제외", "defer": "유보", "reject": "반대·불가"}
+STANCE_LABELS: dict[str, str] = {"exclude": "제외", "defer": "유보", "reject": "반대·불가", "unsure": "약속 아님"}
 _LAW = re.compile(r"법률|법\s*제정|특별법|법제화|입법|제도화|법\s*개정")
 
 
@@ -149,28 +150,51 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
     block_end = index.structures[entry.doc].block_end(entry.passage.start, entry.passage.end)
     block = doc.text[entry.passage.start : block_end]
     cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair)
+    topic = topic_score(cov, cosine, s, baseline)
     return Assessment(
         entry=i,
         coverage=cov.share,
         dense=cosine,
-        topic=topic_score(cov, cosine, s, baseline),
+        topic=topic,
         matched=cov.matched,
         missing=cov.missing,
         named=cov.named,
         region=resolve_region([*_focus(text, cov.matched), *contexts], home, query.places),
-        stance=find_stance(_continued(index, i), cov.matched),
+        stance=_stance(_continued(index, i), cov.matched, topic, s),
         amounts=amounts_in(block),
         later=find_timing(text, "later"),
-        small=find_timing(block, "small"),
+        small=find_timing(f"{block} {_caveat(index, i)}", "small"),
         partly=cov.partly,
         dense_scaled=scaled_cosine(cosine, s, baseline),
         specific=cov.specific,
-        late=later_than(text, query.when or query.text),
+        late=later_than(f"{text} {_caveat(index, i)}", query.when or query.text),
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
         elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home) if query.places else (),
     )
+
+
+_CAVEAT = re.compile(r"^\s*(?:다만|하지만|그러나|그렇지만|단(?:\s|,)|대신)")
+
+
+def _caveat(index: PassageIndex, i: int) -> str:
+    """The next sentence of the same paragraph when it qualifies this one ("다만 … 2032년 개원으로
+    잡았습니다"): its later year or smaller scale is the pledge's own."""
+    if i + 1 >= len(index.entries):
+        return ""
+    here, after = index.entries[i], index.entries[i + 1]
+    if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
+        return ""
+    return index.texts[i + 1] if _CAVEAT.search(after.passage.text) else ""
+
+
+def _stance(text: str, matched: Sequence[str], topic: float, s: MatchSettings) -> tuple[str, str] | None:
+    """A stance pattern, else (for a passage that could count) the commitment model's reading."""
+    found = find_stance(text, matched)
+    if found is None and topic >= s.partial_threshold and s.commitment_threshold < 1.0:
+        found = find_noncommitment(text, matched, s.commitment_threshold)
+    return found
 
 
 def _focus(text: str, matched: Sequence[str]) -> list[tuple[str, str]]:
@@ -223,7 +247,7 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         reasons.append(a.region.label())
     if a.stance is not None:
         verdict = "absent"
-        reasons.append(f"유보·제외 표현({STANCE_LABELS[a.stance[0]]}): '{a.stance[1]}'")
+        reasons.append(_stance_reason(a.stance))
     elif a.background:
         verdict = "absent"
         reasons.append("배경·현황 설명(약속 아님)")
@@ -248,6 +272,13 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         verdict = _cap(verdict, "partial")
         reasons.append(f"시기 차이: 공약 '{a.late}'이 제안보다 늦음")
     return Judged(a, verdict, tuple(reasons))
+
+
+def _stance_reason(stance: tuple[str, str]) -> str:
+    kind, marker = stance
+    if kind == "unsure":
+        return f"약속 표현 아님: 문장이 약속하지 않는 말로 읽힘(분류기 확률 {marker})"
+    return f"유보·제외 표현({STANCE_LABELS[kind]}): '{marker}'"
 
 
 def _supra_only(a: Assessment, q: Query, s: MatchSettings) -> bool:

@@ -1,0 +1,40 @@
+"""Round-9 rules: a caveat sentence ("다만 …") carries the pledge's own later year or smaller scale;
+the commitment model reads wording the stance patterns do not list (예시 문장 — 실제 정당의 공약이 아님)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.types import ProposalRow
+from tests.engine.match.helpers import doc
+
+PROPOSAL = ProposalRow("P", "산청 전통의약 임상 연구센터 2028년 개원")
+
+
+def _cell(text: str, settings: MatchSettings):  # type: ignore[no-untyped-def]
+    return analyze([PROPOSAL], [doc(text)], settings=settings, home_region="경남").cells[0]
+
+
+def test_a_caveat_in_the_next_sentence_sets_the_year(settings: MatchSettings) -> None:
+    promise = "가나당 경남 연설 (예시)\n\n저는 산청에 전통의약 임상 연구센터를 세우겠습니다."
+    assert _cell(f"{promise}\n", settings).verdict == "reflected"
+    later = _cell(f"{promise} 다만 설계와 인력 확보에 시간이 걸려 2032년 개원으로 잡았습니다.\n", settings)
+    assert later.verdict == "partial", later.reasons
+    assert any(r.startswith("시기 차이") and "2032" in r for r in later.reasons), later.reasons
+
+
+def test_a_later_year_in_an_unrelated_next_sentence_is_not_a_caveat(settings: MatchSettings) -> None:
+    text = ("가나당 경남 연설 (예시)\n\n저는 산청에 전통의약 임상 연구센터를 세우겠습니다. "
+            "남해안 관광도로는 2032년에 완공합니다.\n")
+    assert _cell(text, settings).verdict == "reflected"
+
+
+def test_the_commitment_model_reads_unlisted_hedges(settings: MatchSettings) -> None:
+    text = ("가나당 경남 토론회 (예시)\n\n"
+            "산청 전통의약 임상 연구센터는 도청이 먼저 안을 가져오면 그때 같이 고민해 보죠.\n")
+    cell = _cell(text, settings)
+    assert cell.verdict == "absent", cell.reasons
+    assert any(r.startswith("약속 표현 아님") for r in cell.reasons), cell.reasons
+    off = _cell(text, replace(settings, commitment_threshold=1.0))
+    assert off.verdict != "absent", off.reasons  # the patterns alone miss it
