@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.match.aspects import find_stance, other_speaker
 from pledgetrack.engine.types import ProposalRow
 from tests.engine.match.helpers import doc
 
@@ -38,3 +39,20 @@ def test_the_commitment_model_reads_unlisted_hedges(settings: MatchSettings) -> 
     assert any(r.startswith("약속 표현 아님") for r in cell.reasons), cell.reasons
     off = _cell(text, replace(settings, commitment_threshold=1.0))
     assert off.verdict != "absent", off.reasons  # the patterns alone miss it
+
+
+def test_another_candidates_words_in_a_transcript_are_not_the_actors() -> None:
+    assert other_speaker("○번 후보: 저는 창원특례시 특별법을 약속했습니다.", "가상해솔후보") == "○번 후보"
+    assert other_speaker("[토론] 박○○ 후보(가나당): 하겠습니다", "가상해솔후보") == "박○○ 후보"
+    assert other_speaker("해솔 후보: 특례시 특별법을 만들겠습니다.", "가상해솔후보") == ""
+    assert other_speaker("A 후보: 하겠습니다", "가나당") == ""  # a party quotes its own candidates
+    assert other_speaker("완공 후보지: 광주", "가상해솔후보") == ""
+    assert find_stance("특례시 권한 확대는 ○번 후보의 공약입니다.", ["특례시"]) is not None
+
+
+def test_a_rival_speaking_in_the_actors_transcript_is_absent(settings: MatchSettings) -> None:
+    text = ("가상해솔후보 토론회 녹취 (예시)\n\n사회자: 다음 주제입니다.\n"
+            "○번 후보: 저는 산청에 전통의약 임상 연구센터를 2028년에 열겠습니다.\n"
+            "해솔 후보: 저는 지역 의료 인력부터 챙기겠습니다.\n")
+    cell = analyze([PROPOSAL], [doc(text, actor="가상해솔후보")], settings=settings, home_region="경남").cells[0]
+    assert cell.verdict == "absent", cell.reasons

@@ -61,6 +61,7 @@ class Assessment:
     background: bool = False  # a background or current-state line ("추진 배경: …"), not a promise
     label: bool = False  # a question, a label ending in ":" or a line of place names only, not a promise
     elsewhere: tuple[str, ...] = ()  # places of the home 시도 the passage names, none of them the proposal's
+    speaker: str = ""  # another candidate whose words these are ("○번 후보: …" in the actor's debate transcript)
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:
@@ -337,6 +338,22 @@ def is_label(text: str) -> bool:
     for mention in reversed(mentions):
         rest = rest[: mention.start] + rest[mention.end :]
     return bool(mentions) and not _PLACE_LINE_REST.sub("", rest)
+
+
+_SPEAKER_LABEL = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:：\n|]{1,16}?후보)\s*(?:\([^)]*\))?\s*[:：]")
+_ACTOR_AFFIXES = re.compile(r"^가상|후보$|캠프$|선대위$|당$")
+
+
+def other_speaker(text: str, actor: str) -> str:
+    """The label of a candidate other than ``actor`` who speaks this line ("○번 후보: 저는 …을 약속했습니다"
+    in the actor's debate transcript), or "". Only for a candidate actor, whose own label carries its name
+    ("해솔 후보:" for 가상해솔후보); a party's documents may quote its own candidates under any name."""
+    match = _SPEAKER_LABEL.match(text)
+    core = _ACTOR_AFFIXES.sub("", compact(actor))
+    if match is None or not compact(actor).endswith("후보") or len(core) < 2:
+        return ""
+    label = compact(match.group(1))
+    return "" if core in label or label.replace("후보", "") in core else match.group(1).strip()
 
 
 def places_elsewhere(text: str, wanted: frozenset[str], home: str | None) -> tuple[str, ...]:

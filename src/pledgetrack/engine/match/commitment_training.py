@@ -108,7 +108,8 @@ def main(argv: Sequence[str]) -> int:
         print("commitment model matches the corpus")
         return 0
     model = fit(examples)
-    model_path().write_text(json.dumps(model_json(model), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    text = json.dumps(model_json(model), ensure_ascii=False, separators=(",", ":"))
+    model_path().write_text(text + "\n", encoding="utf-8")
     print(f"trained on {len(examples)} sentences, {len(model.weights)} weights -> {model_path()}")
     return 0
 

@@ -25,6 +25,7 @@ from pledgetrack.engine.match.aspects import (
     is_background,
     is_label,
     later_than,
+    other_speaker,
     places_elsewhere,
     scaled_cosine,
     smaller_count,
@@ -171,6 +172,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
+        speaker=other_speaker(text, entry.actor),
         elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home) if query.places else (),
     )
 
@@ -254,6 +256,9 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
     elif a.label:
         verdict = "absent"
         reasons.append("제목·질문(약속 아님)")
+    elif a.speaker:
+        verdict = "absent"
+        reasons.append(f"다른 후보의 발언: {a.speaker}")
     elif a.elsewhere and not a.named and verdict != "absent":
         verdict = "absent"
         reasons.append(f"같은 시도의 다른 곳: {'·'.join(a.elsewhere)}")
