@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pledgetrack.engine.errors import ConfigurationError
 from pledgetrack.engine.match.commitment import FEATURE_VERSION, MODEL_FILE, CommitmentModel, feature_values
 
 LABELS = ("commit", "hedge", "notpromise")
+_RIVAL = re.compile(r"상대|다른|경쟁|타\s*(?:후보|당|정당)|후보들|쪽\s*후보")
 REGULARISATION = 3.0  # inverse strength C of the L2 penalty
 PRUNE_BELOW = 0.05  # weights smaller than this are dropped from the shipped file
 
@@ -38,6 +40,13 @@ class Example:
     @property
     def hedge(self) -> bool:
         return self.label != "commit"
+
+    @property
+    def usable(self) -> bool:
+        """Whether the example teaches what the matcher needs. A rival's pledge reported without saying
+        it is a rival's ("A 후보는 …을 공약했다") is left out: in candidate A's own documents that line is
+        A's promise, and the matcher reads every line within one actor's documents."""
+        return self.kind != "other_actor" or bool(_RIVAL.search(self.text))
 
 
 def corpus_dir() -> Path:
@@ -75,9 +84,10 @@ def fit(examples: Sequence[Example], c: float = REGULARISATION) -> CommitmentMod
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    used = [e for e in examples if e.usable]
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(_vectors([e.text for e in examples]))
-    y = [int(e.hedge) for e in examples]
+    x = vectorizer.fit_transform(_vectors([e.text for e in used]))
+    y = [int(e.hedge) for e in used]
     classifier = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, class_weight="balanced").fit(x, y)
     names = vectorizer.get_feature_names_out()
     pairs = zip(names, classifier.coef_[0], strict=True)
