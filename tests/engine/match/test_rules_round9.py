@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from pledgetrack.engine.match import MatchSettings, analyze
 from pledgetrack.engine.match.aspects import find_stance, other_speaker
+from pledgetrack.engine.match.tokens import key_terms
 from pledgetrack.engine.types import ProposalRow
 from tests.engine.match.helpers import doc
 
@@ -56,3 +57,8 @@ def test_a_rival_speaking_in_the_actors_transcript_is_absent(settings: MatchSett
             "해솔 후보: 저는 지역 의료 인력부터 챙기겠습니다.\n")
     cell = analyze([PROPOSAL], [doc(text, actor="가상해솔후보")], settings=settings, home_region="경남").cells[0]
     assert cell.verdict == "absent", cell.reasons
+
+
+def test_a_former_site_is_a_generic_word_not_a_project_name() -> None:
+    terms = {t.form: t.weight for t in key_terms("대구교도소 후적지 개발", generic_weight=0.25, named_weight=2.0)}
+    assert terms["후적지"] == 0.25 and terms["대구교도소"] == 2.0
