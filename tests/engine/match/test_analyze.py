@@ -50,9 +50,11 @@ def test_synthetic_dev_gold(name: str, home: str, floor: int, settings: MatchSet
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "home", "floor"), [("ulsan", "울산광역시", 45), ("jeonbuk", "전북특별자치도", 45)])
+@pytest.mark.parametrize(("name", "home", "floor"), [("ulsan", "울산광역시", 45), ("jeonbuk", "전북특별자치도", 44)])
 def test_synthetic_dev2_gold(name: str, home: str, floor: int, settings: MatchSettings) -> None:
     # Measured 2026-11-24 (round 3, tuned on this set): ulsan 48/48, jeonbuk 47/48. Floors a little below.
+    # Round 9 (2026-11-25): jeonbuk 44/48 with this loader — a paraphrase cell found only through one
+    # shared word of one project is now absent (task_weak_project_margin), as are 9 wrong cells elsewhere.
     folder = DEV2 / name
     if not folder.is_dir():
         pytest.skip("benchmarks/data/synthetic-dev2/dev is not present")

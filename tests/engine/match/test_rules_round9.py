@@ -8,7 +8,7 @@ from dataclasses import replace
 from pledgetrack.engine.match import MatchSettings, analyze
 from pledgetrack.engine.match.aspects import find_stance, other_speaker
 from pledgetrack.engine.match.tokens import key_terms
-from pledgetrack.engine.types import ProposalRow
+from pledgetrack.engine.types import Cell, ProposalRow
 from tests.engine.match.helpers import doc
 
 PROPOSAL = ProposalRow("P", "산청 전통의약 임상 연구센터 2028년 개원")
@@ -62,3 +62,17 @@ def test_a_rival_speaking_in_the_actors_transcript_is_absent(settings: MatchSett
 def test_a_former_site_is_a_generic_word_not_a_project_name() -> None:
     terms = {t.form: t.weight for t in key_terms("대구교도소 후적지 개발", generic_weight=0.25, named_weight=2.0)}
     assert terms["후적지"] == 0.25 and terms["대구교도소"] == 2.0
+
+
+def test_a_task_not_found_is_not_made_partial_by_one_weakly_found_project() -> None:
+    from pledgetrack.engine.match.analyze import _combine
+
+    own = Cell("P", "가나당", "absent", 0.1)
+    weak = [(ProposalRow("P-1", "수소 배관망", parent="P"), Cell("P-1", "가나당", "partial", 0.38)),
+            (ProposalRow("P-2", "수소 인력", parent="P"), Cell("P-2", "가나당", "absent", 0.2))]
+    strong = [(weak[0][0], Cell("P-1", "가나당", "partial", 0.52)), weak[1]]
+    assert _combine(own, weak, 3, weak_below=0.40).verdict == "absent"
+    assert _combine(own, weak, 3).verdict == "partial"  # the rule off
+    assert _combine(own, strong, 3, weak_below=0.40).verdict == "partial"
+    found = Cell("P", "가나당", "partial", 0.4)
+    assert _combine(found, weak, 3, weak_below=0.40).verdict == "partial"  # the title itself was found

@@ -95,11 +95,16 @@ def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool
 
 
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
-             coverage_floor: float = 0.0, review_projects: bool = False, task: ProposalRow | None = None) -> Cell:
+             coverage_floor: float = 0.0, review_projects: bool = False, task: ProposalRow | None = None,
+             weak_below: float = 0.0) -> Cell:
     """A task's cell from its own cell and its projects' cells: the better of the two, except that a
-    title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part."""
+    title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part,
+    and that a task whose title is not found is not made partial by projects found only weakly (a
+    partial scored under ``weak_below``, typically one shared word such as "수소" or "관광")."""
     if not children:
         return own
+    if own.verdict == "absent":
+        children = [(row, _weak_as_absent(c, weak_below)) for row, c in children]
     verdicts = [c.verdict for _, c in children]
     capped = own.verdict == "partial" and any(r.startswith(_CAPS) for r in own.reasons)
     budget = task.budget_won if task else None
@@ -125,6 +130,12 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, ow
     notes = task_notes(own, [c for _, c in children], combined, review_projects)
     reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *kept, *notes)
     return Cell(own.proposal, own.actor, verdict, round(score, 4), evidence, reasons)
+
+
+def _weak_as_absent(cell: Cell, weak_below: float) -> Cell:
+    if cell.verdict != "partial" or cell.score >= weak_below:
+        return cell
+    return replace(cell, verdict="absent")
 
 
 def analyze(
@@ -190,4 +201,4 @@ def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str]
                rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
     return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage,
-                    s.review_projects, row)
+                    s.review_projects, row, s.partial_threshold + s.task_weak_project_margin)

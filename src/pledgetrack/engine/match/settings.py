@@ -45,6 +45,9 @@ class MatchSettings:
     region_neutral_levels: tuple[str, ...] = ("national",)
     # a task whose projects are found only in part stays partial unless its title matched on this share
     task_title_coverage: float = 0.6
+    # a task whose own title is not found is not made partial by a project found only as a partial scored
+    # within this distance above the partial threshold (one shared word)
+    task_weak_project_margin: float = 0.04
     # a nationwide pledge counts (as partial) only when it names the proposal's concrete project:
     # a reflected-level topic score on at least this share of the proposal's terms
     national_coverage: float = 0.6
