@@ -76,3 +76,12 @@ def test_a_task_not_found_is_not_made_partial_by_one_weakly_found_project() -> N
     assert _combine(own, strong, 3, weak_below=0.40).verdict == "partial"
     found = Cell("P", "가나당", "partial", 0.4)
     assert _combine(found, weak, 3, weak_below=0.40).verdict == "partial"  # the title itself was found
+
+
+def test_a_next_sentence_that_only_says_when_or_how_much_belongs_to_the_pledge(settings: MatchSettings) -> None:
+    promise = "가나당 경남 연설 (예시)\n\n저는 산청에 전통의약 임상 연구센터를 세우겠습니다."
+    later = _cell(f"{promise} 개원은 2031년 하반기가 목표입니다.\n", settings)
+    assert later.verdict == "partial" and any("2031" in r for r in later.reasons), later.reasons
+    assert _cell(f"{promise} 개원은 2027년 하반기가 목표입니다.\n", settings).verdict == "reflected"
+    apart = _cell(f"{promise}\n\n개원은 2031년 하반기가 목표입니다.\n", settings)  # another paragraph
+    assert apart.verdict == "reflected", apart.reasons

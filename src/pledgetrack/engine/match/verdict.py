@@ -32,7 +32,7 @@ from pledgetrack.engine.match.aspects import (
     topic_score,
 )
 from pledgetrack.engine.match.index import PassageIndex
-from pledgetrack.engine.match.lexicon import compact
+from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import (
     find_regions,
     innermost_named,
@@ -42,7 +42,7 @@ from pledgetrack.engine.match.region import (
 )
 from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.structure import starts_item
-from pledgetrack.engine.match.tokens import Term, key_terms, query_tokens
+from pledgetrack.engine.match.tokens import Term, content_forms, key_terms, query_tokens
 from pledgetrack.engine.text.headings import SEPARATOR as HEADING_SEPARATOR
 from pledgetrack.engine.types import ProposalRow, Verdict
 
@@ -152,6 +152,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
     block = doc.text[entry.passage.start : block_end]
     cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair)
     topic = topic_score(cov, cosine, s, baseline)
+    caveat = _caveat(index, i, cov.matched)
     return Assessment(
         entry=i,
         coverage=cov.share,
@@ -162,13 +163,13 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         named=cov.named,
         region=resolve_region([*_focus(text, cov.matched), *contexts], home, query.places),
         stance=_stance(_continued(index, i), cov.matched, topic, s),
-        amounts=amounts_in(block),
+        amounts=amounts_in(f"{block} {caveat}"),
         later=find_timing(text, "later"),
-        small=find_timing(f"{block} {_caveat(index, i)}", "small"),
+        small=find_timing(f"{block} {caveat}", "small"),
         partly=cov.partly,
         dense_scaled=scaled_cosine(cosine, s, baseline),
         specific=cov.specific,
-        late=later_than(f"{text} {_caveat(index, i)}", query.when or query.text),
+        late=later_than(f"{text} {caveat}", query.when or query.text),
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
@@ -178,17 +179,41 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
 
 
 _CAVEAT = re.compile(r"^\s*(?:다만|하지만|그러나|그렇지만|단(?:\s|,)|대신)")
+# nouns of a sentence that only adds when, how much or how big to the one before ("2035년 개통이 목표입니다")
+_FOLLOW_NOUNS = frozenset((
+    "년", "월", "원", "억", "조", "목표", "개통", "완공", "착공", "개관",
+    "개원", "준공", "개장", "운영", "예산", "사업비", "총사업비", "국비", "지방비",
+    "도비", "시비", "민자", "규모", "단계", "첫", "처음", "우선", "먼저",
+    "시범", "구간", "일부", "임기", "이후", "상반기", "하반기", "시기", "일정",
+    "완료", "마무리", "시작", "방침", "목표치", "동", "곳", "개소", "명",
+    "병상", "석", "호", "가구", "세대", "km", "설계", "공사", "개통식", "문",
+    "삽", "첫삽",
+))
 
 
-def _caveat(index: PassageIndex, i: int) -> str:
-    """The next sentence of the same paragraph when it qualifies this one ("다만 … 2032년 개원으로
-    잡았습니다"): its later year or smaller scale is the pledge's own."""
+def _caveat(index: PassageIndex, i: int, matched: Sequence[str] = ()) -> str:
+    """The next sentence of the same paragraph when it only qualifies this one: it starts with
+    "다만·하지만 …" ("다만 … 2032년 개원으로 잡았습니다"), or its nouns only say when, how much or how
+    big, besides the proposal's own terms ("2035년 개통이 목표입니다", "우선 200억원으로 첫 구간을 놓습니다").
+    Its later year, smaller scale and amounts are the pledge's own."""
     if i + 1 >= len(index.entries):
         return ""
     here, after = index.entries[i], index.entries[i + 1]
     if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
         return ""
-    return index.texts[i + 1] if _CAVEAT.search(after.passage.text) else ""
+    between = index.documents[here.doc].text[here.passage.end : after.passage.start]
+    if "\n\n" in between or starts_item(after.passage.text) or _TABLE_ROW.search(after.passage.text):
+        return ""
+    if _CAVEAT.search(after.passage.text):
+        return index.texts[i + 1]
+    return index.texts[i + 1] if _only_qualifies(index.texts[i + 1], matched) else ""
+
+
+def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
+    lexicon = get_lexicon()
+    nouns = [compact(form) for form, tag in content_forms(text) if tag in {"NNG", "NNP"}]
+    own = {compact(m) for m in matched}
+    return bool(nouns) and all(n in _FOLLOW_NOUNS or n in own or lexicon.is_generic(n) for n in nouns)
 
 
 def _stance(text: str, matched: Sequence[str], topic: float, s: MatchSettings) -> tuple[str, str] | None:
