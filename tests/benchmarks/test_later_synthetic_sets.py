@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev7, heldout2–heldout13) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev8, heldout2–heldout15) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -90,6 +90,13 @@ SPECS = (
     _spec("synthetic-heldout12", "heldout", {"대구광역시", "전북특별자치도", "인천광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-heldout13", "heldout", {"서울특별시", "충청남도", "경상북도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-dev8", "dev", {"울산광역시", "세종특별자치시", "전북특별자치도"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
+          min_case={"timing_later": 12, "scale_smaller": 12, "stance_excluded": 12}),
+    _spec("synthetic-heldout14", "heldout", {"광주광역시", "경상남도", "강원특별자치도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout15", "heldout", {"부산광역시", "충청북도", "제주특별자치도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
