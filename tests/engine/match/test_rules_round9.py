@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pledgetrack.engine.match import MatchSettings, analyze
-from pledgetrack.engine.match.aspects import find_stance, other_speaker
+from pledgetrack.engine.match.aspects import find_stance, is_label
+from pledgetrack.engine.match.speakers import line_speaker, other_speaker
 from pledgetrack.engine.match.tokens import key_terms
 from pledgetrack.engine.types import Cell, ProposalRow
 from tests.engine.match.helpers import doc
@@ -85,3 +86,54 @@ def test_a_next_sentence_that_only_says_when_or_how_much_belongs_to_the_pledge(s
     assert _cell(f"{promise} 개원은 2027년 하반기가 목표입니다.\n", settings).verdict == "reflected"
     apart = _cell(f"{promise}\n\n개원은 2031년 하반기가 목표입니다.\n", settings)  # another paragraph
     assert apart.verdict == "reflected", apart.reasons
+
+
+def test_who_speaks_a_line_of_a_transcript() -> None:
+    transcript = "사회자: 시작합니다\n실타래당 후보: 네\n갑 후보: 저는 하겠습니다"
+    assert other_speaker("갑 후보: 공업탑 지하차도를 2027년에 착공하겠습니다.", "실타래당", transcript) == "갑 후보"
+    assert other_speaker("갑 후보: 착공하겠습니다", "실타래당", "") == ""  # the party's own candidate, maybe
+    assert other_speaker("환경단체 대표: 배수갑문을 늘려야 합니다.", "가상정부출범준비단") == "환경단체 대표"
+    assert other_speaker("시당 정책실장: 이번 공약에서 제외했습니다.", "다리미당") == ""
+    assert other_speaker("재원: 국비 1조원", "가나당") == ""
+    assert line_speaker("사회자: 한지 등재 운동이 10년째입니다. ", "실타래당") == "사회자"
+    assert line_speaker("질의 1. 산업선 2030년 개통에 동의하십니까 | ", "굴렁쇠당") == ""  # the answer cell
+    assert line_speaker("", "실타래당") == ""
+
+
+def test_a_request_is_not_a_promise() -> None:
+    assert is_label("삼산동 대공연장을 2030년까지 지어 주십시오.")
+    assert is_label("한글 거리도 만들어 달라")
+    assert not is_label("삼산동 대공연장을 2030년까지 짓겠습니다.")
+
+
+def test_a_sentence_continuing_a_hosts_line_is_the_hosts(settings: MatchSettings) -> None:
+    text = ("토론회 정리 (예시)\n\n사회자: 산청 얘기입니다. "
+            "산청 전통의약 임상 연구센터를 2028년에 열어야 한다는 분이 많습니다.\n"
+            "가나당 후보: 지역 의료 인력부터 챙기겠습니다.\n")
+    cell = _cell(text, settings)
+    assert cell.verdict == "absent", cell.reasons
+
+
+def test_a_task_found_later_than_asked_stays_partial_whatever_its_projects(settings: MatchSettings) -> None:
+    rows = [ProposalRow("T", "산청 전통의약 임상 연구센터 2028년 개원"),
+            ProposalRow("T-1", "전통의약 임상 연구동", parent="T"), ProposalRow("T-2", "약초 재배 실증포", parent="T")]
+    text = ("가나당 경남 공약 (예시)\n\n■ 경남\n○ 산청 전통의약 임상 연구센터 2031년 개원: 전통의약 임상 연구동과 "
+            "약초 재배 실증포를 함께 조성\n")
+    cells = {c.proposal: c for c in analyze(rows, [doc(text)], settings=settings, home_region="경남").cells}
+    assert cells["T-1"].verdict == "reflected" and cells["T-2"].verdict == "reflected"
+    assert cells["T"].verdict == "partial", cells["T"].reasons
+
+
+def test_a_first_step_or_a_bare_date_in_the_next_sentence_is_the_pledges() -> None:
+    from pledgetrack.engine.match.verdict import _only_qualifies
+
+    assert _only_qualifies("착공 시점은 2034년으로 제시했다.", [])
+    assert not _only_qualifies("남해안 관광도로는 2032년에 완공합니다.", [])  # a place of its own
+    assert not _only_qualifies("광주 AI 집적단지도 함께 키우겠습니다.", [])
+
+
+def test_a_later_period_in_an_items_sub_line_is_the_items(settings: MatchSettings) -> None:
+    text = ("가나당 경남 공약 (예시)\n\n■ 경남\n○ 산청에 전통의약 임상 연구센터를 세우겠습니다.\n"
+            "  - 기간: 2029~2032년, 연구동을 먼저 짓고 임상동은 마지막 해에 개원\n")
+    cell = _cell(text, settings)
+    assert cell.verdict == "partial", cell.reasons

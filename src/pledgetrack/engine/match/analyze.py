@@ -61,6 +61,10 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
 _CAPS = ("시기 차이", "규모 축소", "지역 미명시")
 
 
+def _later_or_smaller(cell: Cell) -> bool:
+    return any(r.startswith(("시기 차이", "규모 축소")) for r in cell.reasons)
+
+
 def core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int | None) -> int | None:
     """The index of the project with the largest budget (projects without one share what the task's
     budget leaves over). None when that cannot be known (budgets missing and no task budget) or when no
@@ -96,11 +100,13 @@ def projects_verdict(children: Sequence[tuple[ProposalRow, Cell]], *, most: bool
 
 def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, own_coverage: float = 1.0,
              coverage_floor: float = 0.0, review_projects: bool = False, task: ProposalRow | None = None,
-             weak_below: float = 0.0) -> Cell:
+             weak_below: float = 0.0, later_or_smaller_from: float = 2.0) -> Cell:
     """A task's cell from its own cell and its projects' cells: the better of the two, except that a
     title reflected on under ``coverage_floor`` of its terms does not outrank projects found in part,
     and that a task whose title is not found is not made partial by projects found only weakly (a
-    partial scored under ``weak_below``, typically one shared word such as "수소" or "관광")."""
+    partial scored under ``weak_below``, typically one shared word such as "수소" or "관광"), and that a
+    title found at a topic score of ``later_or_smaller_from`` or more but later or smaller than asked stays
+    partial however fully its projects (which carry no deadline or sum of their own) are found."""
     if not children:
         return own
     if own.verdict == "absent":
@@ -110,6 +116,8 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, ow
     budget = task.budget_won if task else None
     combined = projects_verdict(children, most=not capped, task_budget=budget)  # later or smaller: partial
     verdict = own.verdict if RANK[own.verdict] >= RANK[combined] else combined
+    if own.verdict == "partial" and own.score >= later_or_smaller_from and _later_or_smaller(own):
+        verdict = "partial"  # the task's own pledge is found, later or smaller: its projects do not undo that
     if combined == "partial" and own_coverage < coverage_floor:
         verdict = "partial"  # projects found in part and the title matched on few of its terms
     found = sum(v != "absent" for v in verdicts)
@@ -201,4 +209,4 @@ def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str]
                rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
     return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage,
-                    s.review_projects, row, s.partial_threshold + s.task_weak_project_margin)
+                    s.review_projects, row, s.partial_threshold + s.task_weak_project_margin, s.reflected_threshold)

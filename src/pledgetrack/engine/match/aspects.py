@@ -308,7 +308,7 @@ _QUESTION = re.compile(r"(?:\?|습니까|입니까|을까요|인가요|나요|�
 _REPORTED_QUESTION = re.compile(r"(?:냐|니|까|나요|는지)\??[\"'”’]\s*(?:고|라고|하고|며)\s*(?:묻|물|질문|외치|따지)")
 _PROMISE_AFTER = re.compile(r"겠|약속")
 # a line spoken or asked by someone other than the actor: "진행자: …", "질의 4. …", "Q. …", "시민 패널(가상): …"
-_OTHER_SPEAKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?"
+OTHER_SPEAKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?"
                             r"(?:진행자|사회자|앵커|기자|질의|질문|문|Q|패널|시민\s*패널|청중|방청객|참석자)"
                             r"\s*\d*\s*(?:\([^)]*\))?\s*[:：.)]")
 # a questionnaire row that carries its own answer ("질의 | 찬성 | 2028년 준공 추진") is not only a question
@@ -316,6 +316,8 @@ _ANSWER_CELL = re.compile(r"\|[^|]*(?:겠|약속|찬성|추진)")
 _HASHTAGS_ONLY = re.compile(r"^\s*(?:#\S+\s*)+$")
 # a demand reported, not made ("…연구동을 짓자는 요구가 있는데요")
 _REPORTED_DEMAND = re.compile(r"(?:자는|라는|해\s*달라는|하라는)\s*(?:요구|주장|목소리|요청|민원|의견)")
+# a request addressed to someone ("… 지어 주십시오", "… 해 주세요"): asked for, not promised
+_REQUEST_END = re.compile(r"(?:주십시오|주세요|주시기\s*바랍니다|주시길\s*바랍니다|해\s*달라|달라)[\s.!\"'”’)]*$")
 _LABEL_END = re.compile(r"(?:[:：]|(?:에\s*대한|관련)\s*(?:\S+\s+)?입장)\s*$")
 _PLACE_LINE_REST = re.compile(r"[\W\d_]|편|권|지역")
 
@@ -327,8 +329,10 @@ def is_label(text: str) -> bool:
     reporter or questionnaire ("진행자: …", "질의 4. …"), a line of hashtags only, a label ending
     in a colon ("간담회 답변 정리:") or in "…에 대한 입장", or a heading of place names only ("안면도·태안")."""
     line = text.strip()
-    asked = _QUESTION.search(line) or _OTHER_SPEAKER.match(line)
+    asked = _QUESTION.search(line) or OTHER_SPEAKER.match(line)
     if (asked and not _ANSWER_CELL.search(line)) or _LABEL_END.search(line) or _HASHTAGS_ONLY.match(line):
+        return True
+    if _REQUEST_END.search(line):
         return True
     for reported in (_REPORTED_DEMAND.search(line), _REPORTED_QUESTION.search(line)):
         if reported and not _PROMISE_AFTER.search(line[reported.end() :]):
@@ -338,22 +342,6 @@ def is_label(text: str) -> bool:
     for mention in reversed(mentions):
         rest = rest[: mention.start] + rest[mention.end :]
     return bool(mentions) and not _PLACE_LINE_REST.sub("", rest)
-
-
-_SPEAKER_LABEL = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:：\n|]{1,16}?후보)\s*(?:\([^)]*\))?\s*[:：]")
-_ACTOR_AFFIXES = re.compile(r"^가상|후보$|캠프$|선대위$|당$")
-
-
-def other_speaker(text: str, actor: str) -> str:
-    """The label of a candidate other than ``actor`` who speaks this line ("○번 후보: 저는 …을 약속했습니다"
-    in the actor's debate transcript), or "". Only for a candidate actor, whose own label carries its name
-    ("해솔 후보:" for 가상해솔후보); a party's documents may quote its own candidates under any name."""
-    match = _SPEAKER_LABEL.match(text)
-    core = _ACTOR_AFFIXES.sub("", compact(actor))
-    if match is None or not compact(actor).endswith("후보") or len(core) < 2:
-        return ""
-    label = compact(match.group(1))
-    return "" if core in label or label.replace("후보", "") in core else match.group(1).strip()
 
 
 def places_elsewhere(text: str, wanted: frozenset[str], home: str | None) -> tuple[str, ...]:

@@ -25,7 +25,6 @@ from pledgetrack.engine.match.aspects import (
     is_background,
     is_label,
     later_than,
-    other_speaker,
     places_elsewhere,
     scaled_cosine,
     smaller_count,
@@ -41,6 +40,7 @@ from pledgetrack.engine.match.region import (
     resolve_region,
 )
 from pledgetrack.engine.match.settings import MatchSettings
+from pledgetrack.engine.match.speakers import line_speaker, other_speaker
 from pledgetrack.engine.match.structure import starts_item
 from pledgetrack.engine.match.tokens import Term, content_forms, key_terms, query_tokens
 from pledgetrack.engine.text.headings import SEPARATOR as HEADING_SEPARATOR
@@ -169,16 +169,18 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         partly=cov.partly,
         dense_scaled=scaled_cosine(cosine, s, baseline),
         specific=cov.specific,
-        late=later_than(f"{text} {caveat}", query.when or query.text),
+        late=later_than(f"{text} {caveat} {_sub_lines(block)}", query.when or query.text),
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
-        speaker=other_speaker(text, entry.actor),
+        speaker=other_speaker(text, entry.actor, doc.text)
+        or line_speaker(_line_head(doc.text, entry.passage.start), entry.actor, doc.text),
         elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home) if query.places else (),
     )
 
 
-_CAVEAT = re.compile(r"^\s*(?:다만|하지만|그러나|그렇지만|단(?:\s|,)|대신)")
+_CAVEAT = re.compile(r"^\s*(?:다만|하지만|그러나|그렇지만|단(?:\s|,)|대신|우선|먼저|일단|첫\s*단계로|1단계로)")
+_WHEN_OR_HOW_MUCH = re.compile(r"20[2-9]\d\s*년|\d\s*(?:억|조|천만|만)\s*원|임기|단계")
 # nouns of a sentence that only adds when, how much or how big to the one before ("2035년 개통이 목표입니다")
 _FOLLOW_NOUNS = frozenset((
     "년", "월", "원", "억", "조", "목표", "개통", "완공", "착공", "개관",
@@ -210,10 +212,26 @@ def _caveat(index: PassageIndex, i: int, matched: Sequence[str] = ()) -> str:
 
 
 def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
+    """Nouns only of when, how much or how big (besides the proposal's own terms); or a year or sum and no
+    name of its own (no proper noun, foreign word or place: "착공 시점은 2034년으로 제시했다")."""
     lexicon = get_lexicon()
-    nouns = [compact(form) for form, tag in content_forms(text) if tag in {"NNG", "NNP"}]
+    forms = content_forms(text)
+    nouns = [compact(form) for form, tag in forms if tag in {"NNG", "NNP"}]
     own = {compact(m) for m in matched}
-    return bool(nouns) and all(n in _FOLLOW_NOUNS or n in own or lexicon.is_generic(n) for n in nouns)
+    if nouns and all(n in _FOLLOW_NOUNS or n in own or lexicon.is_generic(n) for n in nouns):
+        return True
+    named = [form for form, tag in forms if tag in {"NNP", "SL"} and compact(form) not in own]
+    return bool(_WHEN_OR_HOW_MUCH.search(text)) and not named and not find_regions(text)
+
+
+def _sub_lines(block: str) -> str:
+    """The lines under an item (its "- 기간: 2029~2032년"), not the rest of its own line."""
+    return block.split("\n", 1)[1] if "\n" in block else ""
+
+
+def _line_head(text: str, start: int) -> str:
+    """The text of the line before ``start`` (empty when a passage begins its line)."""
+    return text[text.rfind("\n", 0, start) + 1 : start]
 
 
 def _stance(text: str, matched: Sequence[str], topic: float, s: MatchSettings) -> tuple[str, str] | None:
@@ -283,7 +301,7 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         reasons.append("제목·질문(약속 아님)")
     elif a.speaker:
         verdict = "absent"
-        reasons.append(f"다른 후보의 발언: {a.speaker}")
+        reasons.append(f"다른 사람의 발언: {a.speaker}")
     elif a.elsewhere and not a.named and verdict != "absent":
         verdict = "absent"
         reasons.append(f"같은 시도의 다른 곳: {'·'.join(a.elsewhere)}")
