@@ -137,3 +137,10 @@ def test_a_later_period_in_an_items_sub_line_is_the_items(settings: MatchSetting
             "  - 기간: 2029~2032년, 연구동을 먼저 짓고 임상동은 마지막 해에 개원\n")
     cell = _cell(text, settings)
     assert cell.verdict == "partial", cell.reasons
+
+
+def test_a_lettered_reporter_and_not_in_the_pledges() -> None:
+    assert is_label("기자 A: 시민단체가 요구한 공업탑 지하차도 건설은 공약에 없는데요.")
+    assert not is_label("문화재청 A지구 조성")
+    assert find_stance("공업탑 지하차도 건설은 공약에 없는데요", ["공업탑"]) is not None
+    assert find_stance("공업탑 지하차도를 공약에 담았습니다", ["공업탑"]) is None

@@ -310,7 +310,7 @@ _PROMISE_AFTER = re.compile(r"겠|약속")
 # a line spoken or asked by someone other than the actor: "진행자: …", "질의 4. …", "Q. …", "시민 패널(가상): …"
 OTHER_SPEAKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?"
                             r"(?:진행자|사회자|앵커|기자|질의|질문|문|Q|패널|시민\s*패널|청중|방청객|참석자)"
-                            r"\s*\d*\s*(?:\([^)]*\))?\s*[:：.)]")
+                            r"\s*(?:\d+|[A-Z])?\s*(?:\([^)]*\))?\s*[:：.)]")
 # a questionnaire row that carries its own answer ("질의 | 찬성 | 2028년 준공 추진") is not only a question
 _ANSWER_CELL = re.compile(r"\|[^|]*(?:겠|약속|찬성|추진)")
 _HASHTAGS_ONLY = re.compile(r"^\s*(?:#\S+\s*)+$")
