@@ -83,8 +83,8 @@ SETS = {
 # held-out sets written ahead and kept unmeasured for a later round: left out of "all", run by name once
 # (synthetic-heldout11 was kept so until it was measured, once, on the final code of 2026-11-25 early;
 # heldout12 and heldout13 were written in round 9 and measured once after it; heldout14 and heldout15 were
-# written in round 10 and are kept so until the end of that round)
-UNMEASURED: frozenset[str] = frozenset({"synthetic-heldout14", "synthetic-heldout15"})
+# written in round 10 and measured once, on its final code, 2026-11-25 04:20 UTC)
+UNMEASURED: frozenset[str] = frozenset()
 
 
 def resolve_sets(name: str) -> list[EvalSet]:
