@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pledgetrack.engine.match.aspects import (
     Assessment,
@@ -215,13 +216,21 @@ def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
     """Nouns only of when, how much or how big (besides the proposal's own terms); or a year or sum and no
     name of its own (no proper noun, foreign word or place: "착공 시점은 2034년으로 제시했다")."""
     lexicon = get_lexicon()
-    forms = content_forms(text)
-    nouns = [compact(form) for form, tag in forms if tag in {"NNG", "NNP"}]
+    nouns, names = _nouns_and_names(text)
     own = {compact(m) for m in matched}
     if nouns and all(n in _FOLLOW_NOUNS or n in own or lexicon.is_generic(n) for n in nouns):
         return True
-    named = [form for form, tag in forms if tag in {"NNP", "SL"} and compact(form) not in own]
+    named = [n for n in names if n not in own]
     return bool(_WHEN_OR_HOW_MUCH.search(text)) and not named and not find_regions(text)
+
+
+@lru_cache(maxsize=16384)
+def _nouns_and_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The compact common and proper nouns of ``text``, and its proper nouns and foreign words (read once
+    per sentence, not once per proposal)."""
+    forms = content_forms(text)
+    nouns = tuple(compact(form) for form, tag in forms if tag in {"NNG", "NNP"})
+    return nouns, tuple(compact(form) for form, tag in forms if tag in {"NNP", "SL"})
 
 
 def _sub_lines(block: str) -> str:
