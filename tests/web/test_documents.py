@@ -66,3 +66,43 @@ def test_too_large_upload_is_stopped_while_streaming(editor: User, eager: Path, 
     response = login(editor).post("/documents/upload/", {"actor": "민주당", "kind": "pledge", "files": [big]})
     assert response.status_code == 413 and "최대" in response.content.decode()
     assert Document.objects.count() == 0
+
+
+def test_an_ingest_that_meets_a_locked_table_is_tried_again(editor: User, eager: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import OperationalError
+
+    from pledgetrack.documents import services
+
+    real, calls = services.ingest_path, []
+
+    def locked_once(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("database table is locked: documents_source")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "ingest_path", locked_once)
+    monkeypatch.setattr(tasks.time, "sleep", lambda seconds: None)
+    files = [SimpleUploadedFile("공약_예시_잠김.txt", PLEDGE.encode())]
+    login(editor).post("/documents/upload/", {"actor": "민주당", "kind": "pledge", "files": files},
+                       HTTP_HX_REQUEST="true")
+    assert len(calls) == 2
+    assert [(d.filename, d.status) for d in Document.objects.all()] == [("공약_예시_잠김.txt", "done")]
+
+
+def test_an_ingest_that_stays_locked_fails_with_its_reason(editor: User, eager: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import OperationalError
+
+    from pledgetrack.documents import services
+
+    def always_locked(*args: object, **kwargs: object) -> object:
+        raise OperationalError("database table is locked: documents_source")
+
+    monkeypatch.setattr(services, "ingest_path", always_locked)
+    monkeypatch.setattr(tasks.time, "sleep", lambda seconds: None)
+    files = [SimpleUploadedFile("공약_예시_잠김2.txt", PLEDGE.encode())]
+    response = login(editor).post("/documents/upload/", {"actor": "민주당", "kind": "pledge", "files": files},
+                                  HTTP_HX_REQUEST="true")
+    assert "처리 중 오류가 났습니다" in response.content.decode() and "locked" in response.content.decode()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import close_old_connections
+from django.db import OperationalError, close_old_connections
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ _lock = threading.Lock()
 _tasks: dict[str, TaskState] = {}
 _executor: ThreadPoolExecutor | None = None
 MAX_KEPT = 200
+LOCK_RETRIES = 5  # two uploads ingested at once can meet a locked SQLite table: try again, not fail
 
 
 def _pool() -> ThreadPoolExecutor:
@@ -80,9 +82,9 @@ def _ingest(task: TaskState, path: Path, kind: str, user_id: int | None) -> None
     try:
         user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
         campaign = Campaign.objects.filter(pk=task.campaign_id).first() if task.campaign_id else None
-        outcomes = ingest_path(
+        outcomes = _retrying_on_lock(lambda: ingest_path(
             path, actor=task.actor, kind=kind, progress=_progress(task), user=user, campaign=campaign
-        )
+        ))
         errors = [o.error for o in outcomes if o.error]
         ids = [o.document.pk for o in outcomes if o.document is not None]
         known = any(not o.created and o.document is not None for o in outcomes)
@@ -94,6 +96,21 @@ def _ingest(task: TaskState, path: Path, kind: str, user_id: int | None) -> None
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
         close_old_connections()
+
+
+def _retrying_on_lock(work: Callable[[], Any]) -> Any:
+    """``work()``, tried again after a short wait when the database reports a lock held by another
+    task (each try is its own transaction and ingesting the same file twice keeps one version)."""
+    for attempt in range(1, LOCK_RETRIES + 1):
+        try:
+            return work()
+        except OperationalError as error:
+            if "locked" not in str(error) or attempt == LOCK_RETRIES:
+                raise
+            log.warning("database locked, trying again (%d/%d): %s", attempt, LOCK_RETRIES, error)
+            close_old_connections()
+            time.sleep(0.2 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _progress(task: TaskState) -> Callable[[int, int], None]:
