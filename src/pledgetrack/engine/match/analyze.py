@@ -58,11 +58,12 @@ def _row_cell(index: PassageIndex, row: ProposalRow, actor: str, home: str | Non
     return Cell(row.id, actor, best.verdict, round(best.assessment.topic, 4), evidence, reasons), judged
 
 
-_CAPS = ("시기 차이", "규모 축소", "지역 미명시")
+_LATER_OR_SMALLER = ("시기 차이", "규모 축소")
+_CAPS = (*_LATER_OR_SMALLER, "지역 미명시")
 
 
 def _later_or_smaller(cell: Cell) -> bool:
-    return any(r.startswith(("시기 차이", "규모 축소")) for r in cell.reasons)
+    return any(r.startswith(_LATER_OR_SMALLER) for r in cell.reasons)
 
 
 def core_project(children: Sequence[tuple[ProposalRow, Cell]], task_budget: int | None) -> int | None:

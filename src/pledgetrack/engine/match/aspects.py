@@ -219,8 +219,7 @@ _WRAP = re.compile(r"(?<![다요음함.!?:])\n")
 def find_stance(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
     """(kind, marker) when a clause about the proposal excludes, defers or rejects it. A line break
     inside a sentence (wrapped or OCR'd text) is not a clause boundary."""
-    text = _WRAP.sub(" ", text)
-    for clause in _stance_scope(text, forms) or [text]:
+    for clause in _stance_clauses(text, forms):
         for kind, pattern in get_lexicon().stance:
             match = pattern.search(clause)
             if match:
@@ -228,12 +227,17 @@ def find_stance(text: str, forms: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+def _stance_clauses(text: str, forms: Sequence[str]) -> list[str]:
+    """The clauses a stance is read in (the whole text when none holds the proposal's terms); a line break
+    inside a sentence is not a clause boundary."""
+    text = _WRAP.sub(" ", text)
+    return _stance_scope(text, forms) or [text]
+
+
 def find_noncommitment(text: str, forms: Sequence[str], threshold: float) -> tuple[str, str] | None:
     """("unsure", probability) when the commitment model reads the clauses about the proposal as not
     committing their speaker (wording the stance patterns do not list); see ``commitment``."""
-    text = _WRAP.sub(" ", text)
-    scope = [c.strip() for c in _stance_scope(text, forms)] or [text]
-    probability = max(hedge_probability(clause) for clause in scope)
+    probability = max(hedge_probability(clause.strip()) for clause in _stance_clauses(text, forms))
     return ("unsure", f"{probability:.2f}") if probability > threshold else None
 
 

@@ -174,8 +174,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         counts=counts_in(block) if query.counts else (),
         background=is_background(text) or is_background(contexts[2][1]),
         label=is_label(text),
-        speaker=other_speaker(text, entry.actor, doc.text)
-        or line_speaker(_line_head(doc.text, entry.passage.start), entry.actor, doc.text),
+        speaker=_speaker(text, _line_head(doc.text, entry.passage.start), entry.actor, doc.text),
         elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home) if query.places else (),
     )
 
@@ -236,6 +235,13 @@ def _nouns_and_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _sub_lines(block: str) -> str:
     """The lines under an item (its "- 기간: 2029~2032년"), not the rest of its own line."""
     return block.split("\n", 1)[1] if "\n" in block else ""
+
+
+@lru_cache(maxsize=65536)
+def _speaker(text: str, head: str, actor: str, document: str) -> str:
+    """Who other than ``actor`` speaks the passage: its own label, else its line's (once per passage, not
+    once per proposal)."""
+    return other_speaker(text, actor, document) or line_speaker(head, actor, document)
 
 
 def _line_head(text: str, start: int) -> str:
