@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev8, heldout2–heldout15) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev9, heldout2–heldout17) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -97,6 +97,13 @@ SPECS = (
     _spec("synthetic-heldout14", "heldout", {"광주광역시", "경상남도", "강원특별자치도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-heldout15", "heldout", {"부산광역시", "충청북도", "제주특별자치도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-dev9", "dev", {"부산광역시", "인천광역시", "강원특별자치도"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
+          min_case={"paraphrase": 12, "partial_projects": 12, "generic_word": 12}),
+    _spec("synthetic-heldout16", "heldout", {"대전광역시", "전라남도", "서울특별시"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout17", "heldout", {"경상북도", "울산광역시", "광주광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
