@@ -62,6 +62,7 @@ class Assessment:
     label: bool = False  # a question, a label ending in ":" or a line of place names only, not a promise
     elsewhere: tuple[str, ...] = ()  # places of the home 시도 the passage names, none of them the proposal's
     speaker: str = ""  # another candidate whose words these are ("○번 후보: …" in the actor's debate transcript)
+    qualifier_end: int | None = None  # end of the next sentence that says when or how much of this one
 
 
 def _found(forms: Sequence[str], tokens: frozenset[str], text: str) -> bool:

@@ -67,7 +67,8 @@ def _evidence(index: PassageIndex, j: Judged) -> Evidence:
     doc, p = index.documents[entry.doc], entry.passage
     if doc.text[p.start : p.end] != p.text:
         raise AssertionError(f"passage offsets do not match the text of {doc.name!r} at {p.start}")
-    return Evidence(doc.name, p.page, p.start, p.end, p.text, round(a.topic, 4))
+    end = a.qualifier_end if a.qualifier_end is not None else p.end
+    return Evidence(doc.name, p.page, p.start, end, doc.text[p.start : end], round(a.topic, 4))
 
 
 def with_heading(index: PassageIndex, actor: str, e: Evidence) -> Evidence:

@@ -16,6 +16,9 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[①-⑳]|[가-하][.)])")
 _DASH = re.compile(r"^\s*[-–∙·•ㆍ]")
 _HEADING = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|〈[^〉]{1,20}〉|<[^>]{1,20}>|[■□◆◇▶])")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
+# a short question ("양산은요?") or a labelled line ("진행자: 통영은 어떻습니까?", "재원: 국비") is not a
+# section title
+_NOT_TITLE = re.compile(r"\?\s*$|^[^:：]{1,20}[:：]\s*\S")
 TITLE_MAX = 30
 PARENT_REACH = 8
 
@@ -45,7 +48,8 @@ def _lines(text: str) -> list[Line]:
         stripped = raw.strip()
         if stripped:
             indent = len(raw) - len(raw.lstrip())
-            title = len(stripped) <= TITLE_MAX and not _ITEM.match(raw) and indent == 0
+            title = (len(stripped) <= TITLE_MAX and not _ITEM.match(raw) and indent == 0
+                     and not _NOT_TITLE.search(stripped))
             lines.append(Line(pos, stripped, indent, title, block))
         else:
             block += 1

@@ -153,7 +153,8 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
     block = doc.text[entry.passage.start : block_end]
     cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair)
     topic = topic_score(cov, cosine, s, baseline)
-    caveat = _caveat(index, i, cov.matched)
+    following = _caveat(index, i, cov.matched)
+    caveat = index.texts[following] if following is not None else ""
     return Assessment(
         entry=i,
         coverage=cov.share,
@@ -176,6 +177,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
         label=is_label(text),
         speaker=_speaker(text, _line_head(doc.text, entry.passage.start), entry.actor, doc.text),
         elsewhere=places_elsewhere(_placed_text(text, contexts, home), query.places, home) if query.places else (),
+        qualifier_end=index.entries[following].passage.end if following is not None else None,
     )
 
 
@@ -193,22 +195,22 @@ _FOLLOW_NOUNS = frozenset((
 ))
 
 
-def _caveat(index: PassageIndex, i: int, matched: Sequence[str] = ()) -> str:
-    """The next sentence of the same paragraph when it only qualifies this one: it starts with
+def _caveat(index: PassageIndex, i: int, matched: Sequence[str] = ()) -> int | None:
+    """The entry of the next sentence of the same paragraph when it only qualifies this one: it starts with
     "다만·하지만 …" ("다만 … 2032년 개원으로 잡았습니다"), or its nouns only say when, how much or how
     big, besides the proposal's own terms ("2035년 개통이 목표입니다", "우선 200억원으로 첫 구간을 놓습니다").
-    Its later year, smaller scale and amounts are the pledge's own."""
+    Its later year, smaller scale and amounts are the pledge's own, and it is shown with it as evidence."""
     if i + 1 >= len(index.entries):
-        return ""
+        return None
     here, after = index.entries[i], index.entries[i + 1]
     if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
-        return ""
+        return None
     between = index.documents[here.doc].text[here.passage.end : after.passage.start]
     if "\n\n" in between or starts_item(after.passage.text) or _TABLE_ROW.search(after.passage.text):
-        return ""
-    if _CAVEAT.search(after.passage.text):
-        return index.texts[i + 1]
-    return index.texts[i + 1] if _only_qualifies(index.texts[i + 1], matched) else ""
+        return None
+    if _CAVEAT.search(after.passage.text) or _only_qualifies(index.texts[i + 1], matched):
+        return i + 1
+    return None
 
 
 def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
