@@ -1,10 +1,11 @@
 """Round-11 rules: the sentence that gives a pledge's year or sum is shown with it as evidence; a host's
-short question in a transcript is not a section title that places the answers under it
-(예시 문장 — 실제 정당의 공약이 아님)."""
+short question in a transcript is not a section title that places the answers under it; a noun ending
+in "음" does not end a clause; more wordings of not promising (예시 문장 — 실제 정당의 공약이 아님)."""
 
 from __future__ import annotations
 
 from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.match.aspects import clauses, find_stance
 from pledgetrack.engine.match.structure import DocumentStructure
 from pledgetrack.engine.types import ProposalRow
 from tests.engine.match.helpers import doc
@@ -41,3 +42,26 @@ def test_a_hosts_short_question_is_not_a_section_title() -> None:
     plain = "경남 공약 (예시)\n\n진주 문화관광\n외성을 복원하겠습니다.\n"
     _, heading = DocumentStructure(doc(plain)).context(plain.index("외성"))
     assert heading == "진주 문화관광"
+
+
+def test_a_noun_ending_in_eum_does_not_end_a_clause() -> None:
+    assert clauses("드론쇼 상설화는 주민 소음 조사 결과를 먼저 보고 판단하겠습니다.") == (
+        "드론쇼 상설화는 주민 소음 조사 결과를 먼저 보고 판단하겠습니다",)
+    assert clauses("A를 추진함 B는 제외함") == ("A를 추진함", "B는 제외함")
+    assert clauses("사업을 추진하기 위해 예산을 확보했다 다만 일부는 미정") == (
+        "사업을 추진하기 위해 예산을 확보했다", "다만 일부는 미정")
+    assert find_stance("드론쇼 상설화는 주민 소음 조사 결과를 먼저 보고 판단하겠습니다.", ["드론쇼"]) is not None
+
+
+def test_more_ways_of_not_promising() -> None:
+    cases = {
+        "영흥화력 폐지 시점은 전력수급기본계획 논의에 맡기고, 당 차원의 시한은 정하지 않습니다": "defer",
+        "청라 돔구장은 사업비 분담을 지켜본 뒤 입장을 밝히겠다": "defer",
+        "청라 돔구장 질문에는 약속은 하지 않음": "exclude",
+        "동강 래프팅 구간 확대 이야기를 많이 들었습니다.": "heard",
+    }
+    for text, kind in cases.items():
+        found = find_stance(text, [])
+        assert found is not None and found[0] == kind, (text, found)
+    assert find_stance("동강 래프팅 구간을 늘리겠다는 약속을 지키겠습니다.", ["래프팅"]) is None
+    assert find_stance("주민 이야기를 많이 들었고, 동강 래프팅 구간을 2028년까지 늘리겠습니다.", ["래프팅"]) is None

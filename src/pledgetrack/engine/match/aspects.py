@@ -17,7 +17,9 @@ from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.tokens import Term
 from pledgetrack.engine.text.money import find_amounts, format_won
 
-_CLAUSE = re.compile(r"[;\n]|(?<!\d)[,.]|[,.](?!\d)|\s-\s|(?<=[다음함])\s")  # "2,600만" stays whole
+_CLAUSE = re.compile(r"[;\n]|(?<!\d)[,.]|[,.](?!\d)|\s-\s")  # "2,600만" stays whole
+# "…했다 ", "…추진함 ", "…없음 " end a clause ("…하기 위해" and the noun "소음 " do not)
+_CLAUSE_ENDS = frozenset({("EF", None), ("ETN", "음"), ("ETN", "ㅁ")})
 
 
 @dataclass(frozen=True)
@@ -201,11 +203,31 @@ def _predicate_only(clause: str) -> bool:
     return all(form in _STANCE_CONTEXT for form, tag in content_forms(clause) if tag in {"NNG", "NNP"})
 
 
+@lru_cache(maxsize=65536)
+def clauses(text: str) -> tuple[str, ...]:
+    """``text`` cut at punctuation, dashes and the space after a predicate that ends its clause (a final
+    ending or a nominal "-음/-함"; the noun "소음" or "바다" does not end one)."""
+    from pledgetrack.engine.text.kiwi import get_kiwi
+
+    cuts = [token.end for token in get_kiwi().tokenize(text)
+            if _ends_clause(token.tag, token.form) and text[token.end : token.end + 1] == " "]
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(text[last:cut])
+        last = cut + 1
+    pieces.append(text[last:])
+    return tuple(c for piece in pieces for c in _CLAUSE.split(piece) if c.strip())
+
+
+def _ends_clause(tag: str, form: str) -> bool:
+    return (tag, None) in _CLAUSE_ENDS or (tag, form) in _CLAUSE_ENDS
+
+
 def _stance_scope(text: str, forms: Sequence[str]) -> list[str]:
     """Clauses about the proposal, each joined with a following predicate-only clause."""
-    parts = [c for c in _CLAUSE.split(text) if c.strip()]
+    parts = clauses(text)
     if not forms:
-        return parts
+        return list(parts)
     scope = []
     for i, clause in enumerate(parts):
         if any(f in compact(clause) for f in forms):

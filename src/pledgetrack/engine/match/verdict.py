@@ -48,7 +48,8 @@ from pledgetrack.engine.text.headings import SEPARATOR as HEADING_SEPARATOR
 from pledgetrack.engine.types import ProposalRow, Verdict
 
 RANK: dict[str, int] = {"absent": 0, "partial": 1, "reflected": 2}
-STANCE_LABELS: dict[str, str] = {"exclude": "제외", "defer": "유보", "reject": "반대·불가", "unsure": "약속 아님"}
+STANCE_LABELS: dict[str, str] = {"exclude": "제외", "defer": "유보", "reject": "반대·불가", "unsure": "약속 아님",
+                                  "heard": "들은 이야기"}
 _LAW = re.compile(r"법률|법\s*제정|특별법|법제화|입법|제도화|법\s*개정")
 
 
