@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pledgetrack.engine.match import MatchSettings, analyze
 from pledgetrack.engine.match.aspects import clauses, find_stance
+from pledgetrack.engine.match.region import regions_in
 from pledgetrack.engine.match.structure import DocumentStructure
 from pledgetrack.engine.types import ProposalRow
 from tests.engine.match.helpers import doc
@@ -65,3 +66,11 @@ def test_more_ways_of_not_promising() -> None:
         assert found is not None and found[0] == kind, (text, found)
     assert find_stance("동강 래프팅 구간을 늘리겠다는 약속을 지키겠습니다.", ["래프팅"]) is None
     assert find_stance("주민 이야기를 많이 들었고, 동강 래프팅 구간을 2028년까지 늘리겠습니다.", ["래프팅"]) is None
+
+
+def test_gyeonggi_as_a_game_or_the_economy_is_not_the_province() -> None:
+    for text in ("청라 돔구장을 완공하고 경기 날 환승 교통 대책까지", "경기장 건립", "경기 침체 대응",
+                 "경기가 열리는 날"):
+        assert "경기" not in regions_in(text), text
+    for text in ("경기 화성 궁평항", "경기남부 광역철도", "서울·경기 공약", "유세발언_경기순회", "경기 북부"):
+        assert "경기" in regions_in(text), text

@@ -47,12 +47,28 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("(?<![가-힣])(?:" + "|".join(re.escape(n) for n in names) + ")")
 
 
+# a short 시도 name that is also a common word, and what follows it when it is the word: "경기장",
+# "경기가 열리는", "경기 날 환승 대책", "경기 침체" are games and the economy, not 경기도 ("경기남부",
+# "경기 화성", and file names such as "유세발언_경기순회" are the province)
+_COMMON_AFTER = ("날|당일|일정|침체|부양|불황|호황|회복|둔화|결과|중계|관람|시간|운영|진행|규칙|도중|시작|종료|전망|"
+                 "지표|흐름|악화|활성화")
+_NOT_A_PLACE_AFTER: dict[str, re.Pattern[str]] = {
+    "경기": re.compile(rf"(?:장|력|를|가\s|{_COMMON_AFTER})|\s+(?:{_COMMON_AFTER})(?![가-힣])"),
+}
+
+
 def find_regions(text: str) -> list[RegionMention]:
     """Place names in ``text`` with the 시도 they stand for (masking names cover none)."""
     places = get_lexicon().place_names
     return [
-        RegionMention(m.start(), m.end(), m.group(0), places[m.group(0)]) for m in _pattern().finditer(text)
+        RegionMention(m.start(), m.end(), m.group(0), places[m.group(0)])
+        for m in _pattern().finditer(text) if not _is_common_word(m.group(0), text, m.end())
     ]
+
+
+def _is_common_word(name: str, text: str, end: int) -> bool:
+    after = _NOT_A_PLACE_AFTER.get(name)
+    return after is not None and after.match(text, end) is not None
 
 
 def regions_in(text: str) -> frozenset[str]:
