@@ -74,3 +74,25 @@ def test_gyeonggi_as_a_game_or_the_economy_is_not_the_province() -> None:
         assert "경기" not in regions_in(text), text
     for text in ("경기 화성 궁평항", "경기남부 광역철도", "서울·경기 공약", "유세발언_경기순회", "경기 북부"):
         assert "경기" in regions_in(text), text
+
+
+def test_a_year_two_sentences_on_in_a_report_is_the_pledges(settings: MatchSettings) -> None:
+    promise = ("가나일보 인터뷰 (예시)\n\n가나당 후보는 산청에 전통의약 임상 연구센터를 세우겠다고 밝혔다.\n"
+               "후보는 \"한방 산업이 지역을 살린다\"고 강조했다.")
+    later = _analyze(f"{promise} 개원 시점은 2033년으로 제시했다.\n", settings)
+    assert later.verdict == "partial" and any("2033" in r for r in later.reasons), later.reasons
+    assert "2033년" in later.evidence[0].quote
+    promised = _analyze(f"{promise} 남해안 관광도로도 만들겠다고 했다. 완공은 2033년이다.\n", settings)
+    assert promised.verdict == "reflected", promised.reasons  # the year belongs to the road
+
+
+def test_another_speakers_turn_does_not_qualify_the_pledge(settings: MatchSettings) -> None:
+    text = ("라디오 인터뷰 녹취 (예시)\n\n위원장: 산청에 전통의약 임상 연구센터를 세우겠습니다.\n"
+            "진행자: 개원은 2033년쯤으로 보는 분들이 많습니다.\n")
+    cell = _analyze(text, settings)
+    assert cell.verdict == "reflected", cell.reasons
+    assert "진행자" not in cell.evidence[0].quote
+
+
+def _analyze(text: str, settings: MatchSettings):  # type: ignore[no-untyped-def]
+    return analyze([PROPOSAL], [doc(text)], settings=settings, home_region="경남").cells[0]

@@ -197,21 +197,43 @@ _FOLLOW_NOUNS = frozenset((
 
 
 def _caveat(index: PassageIndex, i: int, matched: Sequence[str] = ()) -> int | None:
-    """The entry of the next sentence of the same paragraph when it only qualifies this one: it starts with
-    "다만·하지만 …" ("다만 … 2032년 개원으로 잡았습니다"), or its nouns only say when, how much or how
-    big, besides the proposal's own terms ("2035년 개통이 목표입니다", "우선 200억원으로 첫 구간을 놓습니다").
-    Its later year, smaller scale and amounts are the pledge's own, and it is shown with it as evidence."""
-    if i + 1 >= len(index.entries):
-        return None
-    here, after = index.entries[i], index.entries[i + 1]
-    if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
-        return None
-    between = index.documents[here.doc].text[here.passage.end : after.passage.start]
-    if "\n\n" in between or starts_item(after.passage.text) or _TABLE_ROW.search(after.passage.text):
-        return None
-    if _CAVEAT.search(after.passage.text) or _only_qualifies(index.texts[i + 1], matched):
-        return i + 1
+    """The entry of a following sentence of the same paragraph that only qualifies this one: the next one
+    when it starts with "다만·하지만 …" ("다만 … 2032년 개원으로 잡았습니다") or its nouns only say when,
+    how much or how big, besides the proposal's own terms ("2035년 개통이 목표입니다", "우선 200억원으로 첫
+    구간을 놓습니다"); or, up to ``_QUALIFIER_REACH`` sentences on, one that gives a year or sum and nothing
+    else, past sentences that neither promise nor give one ("…고 강조했다. 착공 시점은 2034년으로
+    제시했다"). Its later year, smaller scale and amounts are the pledge's own, and it is shown with it as
+    evidence."""
+    for k in range(i + 1, min(i + 1 + _QUALIFIER_REACH, len(index.entries))):
+        if not _same_paragraph(index, k - 1, k):
+            return None
+        text = index.texts[k]
+        if k == i + 1 and (_CAVEAT.search(index.entries[k].passage.text) or _only_qualifies(text, matched)):
+            return k
+        if k > i + 1 and _WHEN_OR_HOW_MUCH.search(text) and _only_qualifies(text, matched):
+            return k
+        if _WHEN_OR_HOW_MUCH.search(text) or _PROMISE.search(text):
+            return None
     return None
+
+
+_QUALIFIER_REACH = 3
+_PROMISE = re.compile(r"겠(?:습니다|다|어요)|합니다|약속")
+
+
+def _same_paragraph(index: PassageIndex, a: int, b: int) -> bool:
+    """Whether entry ``b`` is the sentence right after ``a`` in the same paragraph (no blank line, item,
+    table row or speaker's turn between)."""
+    here, after = index.entries[a], index.entries[b]
+    if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
+        return False
+    between = index.documents[here.doc].text[here.passage.end : after.passage.start]
+    if "\n" in between and _TURN.match(after.passage.text):
+        return False  # another speaker's turn in a transcript
+    return not ("\n\n" in between or starts_item(after.passage.text) or _TABLE_ROW.search(after.passage.text))
+
+
+_TURN = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,8})?\s*[:：]")
 
 
 def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
