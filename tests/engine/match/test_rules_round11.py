@@ -5,10 +5,11 @@ in "음" does not end a clause; more wordings of not promising (예시 문장 �
 from __future__ import annotations
 
 from pledgetrack.engine.match import MatchSettings, analyze
+from pledgetrack.engine.match.analyze import task_evidence
 from pledgetrack.engine.match.aspects import clauses, find_stance
 from pledgetrack.engine.match.region import regions_in
 from pledgetrack.engine.match.structure import DocumentStructure
-from pledgetrack.engine.types import ProposalRow
+from pledgetrack.engine.types import Cell, Evidence, ProposalRow
 from tests.engine.match.helpers import doc
 
 PROPOSAL = ProposalRow("P", "산청 전통의약 임상 연구센터 2028년 개원")
@@ -96,3 +97,15 @@ def test_another_speakers_turn_does_not_qualify_the_pledge(settings: MatchSettin
 
 def _analyze(text: str, settings: MatchSettings):  # type: ignore[no-untyped-def]
     return analyze([PROPOSAL], [doc(text)], settings=settings, home_region="경남").cells[0]
+
+
+def test_a_tasks_evidence_shows_the_best_passage_of_every_project_found() -> None:
+    def ev(start: int, score: float) -> Evidence:
+        return Evidence("공약집.txt", 1, start, start + 5, "예시 문장", score)
+
+    own = Cell("T", "가나당", "partial", 0.6, (ev(0, 0.6), ev(10, 0.5)))
+    full = Cell("T-2", "가나당", "reflected", 0.8, (ev(20, 0.8), ev(30, 0.7), ev(40, 0.6)))
+    later = Cell("T-1", "가나당", "partial", 0.7, (ev(50, 0.7), ev(60, 0.3)))
+    missing = Cell("T-3", "가나당", "absent", 0.2, (ev(70, 0.2),))
+    starts = [e.start for e in task_evidence([own, later, full, missing], 3)]
+    assert starts == [20, 50, 0]  # reflected project, the later project, the task's own line

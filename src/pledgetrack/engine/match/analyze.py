@@ -125,20 +125,27 @@ def _combine(own: Cell, children: Sequence[tuple[ProposalRow, Cell]], k: int, ow
     summary = f"사업 반영 {found}/{len(verdicts)}: " + ", ".join(
         f"{row.title[:20]}({LABELS[c.verdict]})" for row, c in children
     )
-    cells = [own, *(c for _, c in children)]
-    pool = sorted(
-        ((RANK[c.verdict], i == 0, e.score, e) for c in cells for i, e in enumerate(c.evidence)),
-        key=lambda item: item[:3], reverse=True,
-    )
-    best: dict[tuple[str, int], Evidence] = {}
-    for *_, e in pool:
-        best.setdefault((e.document, e.start), e)
-    evidence = tuple(best.values())[:k]
+    evidence = task_evidence([own, *(c for _, c in children)], k)
     score = max(own.score, sum(c.score for _, c in children) / len(children))
     kept = [r for r in own.reasons if verdict == own.verdict or not r.startswith(REVIEW)]
     notes = task_notes(own, [c for _, c in children], combined, review_projects)
     reasons = (f"과제명 판정: {LABELS[own.verdict]}", summary, *kept, *notes)
     return Cell(own.proposal, own.actor, verdict, round(score, 4), evidence, reasons)
+
+
+def task_evidence(cells: Sequence[Cell], k: int) -> tuple[Evidence, ...]:
+    """A task's evidence from its own cell and its projects' cells: first the best passage of every cell
+    that found something (so that a project found later or smaller than asked shows the passage that says
+    so, even beside a project found in full), higher verdicts first; then the other passages."""
+    pool = sorted(
+        ((i == 0 and c.verdict != "absent", RANK[c.verdict], i == 0, e.score, e)
+         for c in cells for i, e in enumerate(c.evidence)),
+        key=lambda item: item[:4], reverse=True,
+    )
+    best: dict[tuple[str, int], Evidence] = {}
+    for *_, e in pool:
+        best.setdefault((e.document, e.start), e)
+    return tuple(best.values())[:k]
 
 
 def _weak_as_absent(cell: Cell, weak_below: float) -> Cell:
