@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev9, heldout2–heldout18) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev9, heldout2–heldout19) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -106,6 +106,8 @@ SPECS = (
     _spec("synthetic-heldout17", "heldout", {"경상북도", "울산광역시", "광주광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-heldout18", "heldout", {"충청남도", "경기도", "전북특별자치도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout19", "heldout", {"대구광역시", "강원특별자치도", "제주특별자치도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
