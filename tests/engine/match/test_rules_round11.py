@@ -109,3 +109,13 @@ def test_a_tasks_evidence_shows_the_best_passage_of_every_project_found() -> Non
     missing = Cell("T-3", "가나당", "absent", 0.2, (ev(70, 0.2),))
     starts = [e.start for e in task_evidence([own, later, full, missing], 3)]
     assert starts == [20, 50, 0]  # reflected project, the later project, the task's own line
+
+
+def test_lines_that_say_nothing_of_their_own_are_shown_last(settings: MatchSettings) -> None:
+    text = ("가나당 SNS (예시)\n\n📍대구 달성군 화원읍\n\n옛 수감 시설의 기억은 공원으로 남기겠습니다.\n\n"
+            "#가나약속 #화원읍 #교정시설\n")
+    cell = analyze([ProposalRow("P", "화원읍 교정시설 역사공원 조성")], [doc(text)], settings=settings,
+                   home_region="대구").cells[0]
+    quotes = [e.quote for e in cell.evidence]
+    assert quotes[0].startswith("옛 수감 시설"), quotes  # before the place-name and hashtag lines
+    assert any(q.startswith("#가나약속") for q in quotes), quotes

@@ -6,6 +6,7 @@ Every entry is one exact span of its document: ``quote == document.text[start:en
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -29,10 +30,22 @@ def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evi
     """The first ``top_k`` judged passages worth showing; when fewer are, the closest other candidates
     fill the rest (for an absent cell they are what a reviewer checks to confirm the absence)."""
     k = index.settings.top_k
-    shown = [j for j in judged if _shown(j.assessment, index.settings)][:k]
+    worth = [j for j in judged if _shown(j.assessment, index.settings)]
+    shown = [*(j for j in worth if not _filler(index, j.assessment)),
+             *(j for j in worth if _filler(index, j.assessment))][:k]
     picked = {id(j) for j in shown}
     rest = [j for j in judged if id(j) not in picked][: k - len(shown)]
     return tuple(_evidence(index, j) for j in (*shown, *rest))
+
+
+_HASHTAGS = re.compile(r"^\W*(?:#\S+\s*)+$")
+
+
+def _filler(index: PassageIndex, a: Assessment) -> bool:
+    """A line that says nothing of its own: hashtags only ("#해솔약속 #대구"), place names only, a question or
+    label, or fewer than ``MIN_CLOSEST_LETTERS`` letters. Shown after the lines that say something."""
+    text = index.texts[a.entry]
+    return a.label or bool(_HASHTAGS.match(text)) or sum(ch.isalpha() for ch in text) < MIN_CLOSEST_LETTERS
 
 
 def closest_in_meaning(index: PassageIndex, judged: Sequence[Judged]) -> Evidence | None:
