@@ -89,9 +89,9 @@ SETS = {
 # (synthetic-heldout11 was kept so until it was measured, once, on the final code of 2026-11-25 early;
 # heldout12 and heldout13 were written in round 9 and measured once after it; heldout14 and heldout15 were
 # written in round 10 and measured once, on its final code, 2026-11-25 04:20 UTC; heldout16 and heldout17
-# were written in round 11 and measured once at 06:52 UTC, heldout18 once at 07:09 UTC; heldout19 is
-# kept for the end of round 11)
-UNMEASURED: frozenset[str] = frozenset({"synthetic-heldout19"})
+# were written in round 11 and measured once at 06:52 UTC, heldout18 once at 07:09 UTC, heldout19 once
+# on round 11's final code at 07:28 UTC)
+UNMEASURED: frozenset[str] = frozenset()
 
 
 def resolve_sets(name: str) -> list[EvalSet]:
