@@ -15,6 +15,10 @@ from tests.engine.match.helpers import doc
 PROPOSAL = ProposalRow("P", "산청 전통의약 임상 연구센터 2028년 개원")
 
 
+def _analyze(text: str, settings: MatchSettings):  # type: ignore[no-untyped-def]
+    return analyze([PROPOSAL], [doc(text)], settings=settings, home_region="경남").cells[0]
+
+
 def test_the_sentence_giving_the_year_is_part_of_the_evidence(settings: MatchSettings) -> None:
     text = ("가나당 경남 연설 (예시)\n\n저는 산청에 전통의약 임상 연구센터를 세우겠습니다. "
             "개원은 2032년 하반기가 목표입니다.\n")
@@ -29,8 +33,7 @@ def test_the_sentence_giving_the_year_is_part_of_the_evidence(settings: MatchSet
 def test_an_unrelated_next_sentence_is_not_added_to_the_evidence(settings: MatchSettings) -> None:
     text = ("가나당 경남 연설 (예시)\n\n저는 산청에 전통의약 임상 연구센터를 세우겠습니다. "
             "남해안 관광도로는 2032년에 완공합니다.\n")
-    cell = analyze([PROPOSAL], [doc(text)], settings=settings, home_region="경남").cells[0]
-    assert cell.evidence[0].quote.endswith("세우겠습니다.")
+    assert _analyze(text, settings).evidence[0].quote.endswith("세우겠습니다.")
 
 
 def test_a_hosts_short_question_is_not_a_section_title() -> None:
@@ -94,9 +97,6 @@ def test_another_speakers_turn_does_not_qualify_the_pledge(settings: MatchSettin
     assert cell.verdict == "reflected", cell.reasons
     assert "진행자" not in cell.evidence[0].quote
 
-
-def _analyze(text: str, settings: MatchSettings):  # type: ignore[no-untyped-def]
-    return analyze([PROPOSAL], [doc(text)], settings=settings, home_region="경남").cells[0]
 
 
 def test_a_tasks_evidence_shows_the_best_passage_of_every_project_found() -> None:

@@ -15,6 +15,7 @@ from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import PassageRegion, find_regions
 from pledgetrack.engine.match.settings import MatchSettings
 from pledgetrack.engine.match.tokens import Term
+from pledgetrack.engine.text.kiwi import get_kiwi
 from pledgetrack.engine.text.money import find_amounts, format_won
 
 _CLAUSE = re.compile(r"[;\n]|(?<!\d)[,.]|[,.](?!\d)|\s-\s")  # "2,600만" stays whole
@@ -207,8 +208,6 @@ def _predicate_only(clause: str) -> bool:
 def clauses(text: str) -> tuple[str, ...]:
     """``text`` cut at punctuation, dashes and the space after a predicate that ends its clause (a final
     ending or a nominal "-음/-함"; the noun "소음" or "바다" does not end one)."""
-    from pledgetrack.engine.text.kiwi import get_kiwi
-
     cuts = [token.end for token in get_kiwi().tokenize(text)
             if _ends_clause(token.tag, token.form) and text[token.end : token.end + 1] == " "]
     pieces, last = [], 0

@@ -31,8 +31,7 @@ def passage_evidence(index: PassageIndex, judged: Sequence[Judged]) -> tuple[Evi
     fill the rest (for an absent cell they are what a reviewer checks to confirm the absence)."""
     k = index.settings.top_k
     worth = [j for j in judged if _shown(j.assessment, index.settings)]
-    shown = [*(j for j in worth if not _filler(index, j.assessment)),
-             *(j for j in worth if _filler(index, j.assessment))][:k]
+    shown = sorted(worth, key=lambda j: _filler(index, j.assessment))[:k]  # stable: fillers last, order kept
     picked = {id(j) for j in shown}
     rest = [j for j in judged if id(j) not in picked][: k - len(shown)]
     return tuple(_evidence(index, j) for j in (*shown, *rest))
@@ -45,7 +44,7 @@ def _filler(index: PassageIndex, a: Assessment) -> bool:
     """A line that says nothing of its own: hashtags only ("#해솔약속 #대구"), place names only, a question or
     label, or fewer than ``MIN_CLOSEST_LETTERS`` letters. Shown after the lines that say something."""
     text = index.texts[a.entry]
-    return a.label or bool(_HASHTAGS.match(text)) or sum(ch.isalpha() for ch in text) < MIN_CLOSEST_LETTERS
+    return a.label or bool(_HASHTAGS.match(text)) or _letters(text) < MIN_CLOSEST_LETTERS
 
 
 def closest_in_meaning(index: PassageIndex, judged: Sequence[Judged]) -> Evidence | None:
@@ -61,8 +60,11 @@ MIN_CLOSEST_LETTERS = 10  # letters, not counting digits
 
 
 def _says_something(index: PassageIndex, a: Assessment) -> bool:
-    letters = sum(ch.isalpha() for ch in index.texts[a.entry])
-    return letters >= MIN_CLOSEST_LETTERS and not (a.label or a.background)
+    return _letters(index.texts[a.entry]) >= MIN_CLOSEST_LETTERS and not (a.label or a.background)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def keep_closest(evidence: Sequence[Evidence], closest: Evidence | None, k: int) -> tuple[Evidence, ...]:

@@ -10,6 +10,7 @@ from pledgetrack.engine.match.aspects import OTHER_SPEAKER
 from pledgetrack.engine.match.lexicon import compact
 
 _SPEAKER_LABEL = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?([^:：\n|]{1,20}?)\s*(?:\([^)]*\))?\s*[:：]\s*\S")
+_TURN = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,8})?\s*[:：]")  # "진행자:", "해솔 후보:"
 _ACTOR_AFFIXES = re.compile(r"^가상|후보$|캠프$|선대위$|당$")
 # speakers who are not a party or candidate: what they say is a request or an opinion, not a pledge
 _OUTSIDE_ROLES = re.compile(r"(?:단체|협회|학회|노조|상인|주민|시민|학부모|교수|예총|기업)"
@@ -52,3 +53,9 @@ def line_speaker(head: str, actor: str, document: str = "") -> str:
 def _labels_actor(document: str, core: str) -> bool:
     """Whether some line of ``document`` is spoken under a label carrying the actor's name."""
     return any(core in compact(m.group(1)) for m in map(_SPEAKER_LABEL.match, document.splitlines()) if m)
+
+
+def opens_turn(line: str) -> bool:
+    """Whether a line opens with a speaker's label of one or two words ("진행자: …", "해솔 후보: …"): a new
+    turn in a transcript, which no earlier sentence runs on into."""
+    return _TURN.match(line) is not None

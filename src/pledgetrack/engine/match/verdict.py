@@ -41,7 +41,7 @@ from pledgetrack.engine.match.region import (
     resolve_region,
 )
 from pledgetrack.engine.match.settings import MatchSettings
-from pledgetrack.engine.match.speakers import line_speaker, other_speaker
+from pledgetrack.engine.match.speakers import line_speaker, opens_turn, other_speaker
 from pledgetrack.engine.match.structure import starts_item
 from pledgetrack.engine.match.tokens import Term, content_forms, key_terms, query_tokens
 from pledgetrack.engine.text.headings import SEPARATOR as HEADING_SEPARATOR
@@ -228,12 +228,10 @@ def _same_paragraph(index: PassageIndex, a: int, b: int) -> bool:
     if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
         return False
     between = index.documents[here.doc].text[here.passage.end : after.passage.start]
-    if "\n" in between and _TURN.match(after.passage.text):
+    if "\n" in between and opens_turn(after.passage.text):
         return False  # another speaker's turn in a transcript
     return not ("\n\n" in between or starts_item(after.passage.text) or _TABLE_ROW.search(after.passage.text))
 
-
-_TURN = re.compile(r"^\s*[^\s:：]{1,12}(?:\s[^\s:：]{1,8})?\s*[:：]")
 
 
 def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
