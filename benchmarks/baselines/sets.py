@@ -84,14 +84,19 @@ SETS = {
     "synthetic-heldout17": lambda: _subsets("heldout", "synthetic-heldout17", "synthetic-heldout17"),
     "synthetic-heldout18": lambda: _subsets("heldout", "synthetic-heldout18", "synthetic-heldout18"),
     "synthetic-heldout19": lambda: _subsets("heldout", "synthetic-heldout19", "synthetic-heldout19"),
+    "synthetic-dev10": lambda: _subsets("dev", "synthetic-dev10", "synthetic-dev10"),
+    "synthetic-heldout20": lambda: _subsets("heldout", "synthetic-heldout20", "synthetic-heldout20"),
+    "synthetic-heldout21": lambda: _subsets("heldout", "synthetic-heldout21", "synthetic-heldout21"),
+    "synthetic-heldout22": lambda: _subsets("heldout", "synthetic-heldout22", "synthetic-heldout22"),
 }
 # held-out sets written ahead and kept unmeasured for a later round: left out of "all", run by name once
 # (synthetic-heldout11 was kept so until it was measured, once, on the final code of 2026-11-25 early;
 # heldout12 and heldout13 were written in round 9 and measured once after it; heldout14 and heldout15 were
 # written in round 10 and measured once, on its final code, 2026-11-25 04:20 UTC; heldout16 and heldout17
 # were written in round 11 and measured once at 06:52 UTC, heldout18 once at 07:09 UTC, heldout19 once
-# on round 11's final code at 07:28 UTC)
-UNMEASURED: frozenset[str] = frozenset()
+# on round 11's final code at 07:28 UTC; heldout20 to heldout22 were written in round 12, to be measured
+# once, on its final code)
+UNMEASURED: frozenset[str] = frozenset({"synthetic-heldout20", "synthetic-heldout21", "synthetic-heldout22"})
 
 
 def resolve_sets(name: str) -> list[EvalSet]:
