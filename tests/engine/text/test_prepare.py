@@ -148,3 +148,13 @@ def test_every_shared_text_document_keeps_offsets(shared_data: Path) -> None:
     assert paths
     for path in paths:
         _prepare_file(path)
+
+
+def test_a_masked_name_is_not_a_bullet_that_governs_the_next_speaker() -> None:
+    text = ("토론회 녹취 (예시)\n\n사회자: 다음 주제입니다.\n"
+            "○번 후보: 저는 산청에 연구센터를 열겠습니다.\n"
+            "해솔 후보: 저는 의료 인력부터 챙기겠습니다.\n\n"
+            "○ 달빛철도 조기 착공\n- 2030년 개통\n")
+    doc = prepare_text(text, actor="가나당", name="녹취.txt")
+    assert "○번 후보" not in _heading_of(doc, "해솔 후보: 저는 의료 인력부터 챙기겠습니다.")
+    assert _heading_of(doc, "- 2030년 개통").endswith("○ 달빛철도 조기 착공")

@@ -22,9 +22,10 @@ from pledgetrack.engine.match.evidence import (
     with_headings,
 )
 from pledgetrack.engine.match.index import PassageIndex, build_index
+from pledgetrack.engine.match.lexicon import compact
 from pledgetrack.engine.match.region import infer_home_region, normalize_region
 from pledgetrack.engine.match.settings import MatchSettings
-from pledgetrack.engine.match.verdict import RANK, Judged, assess, judge, make_query, ranked
+from pledgetrack.engine.match.verdict import RANK, Judged, assess, judge, make_query, ranked, subject_terms
 from pledgetrack.engine.types import Cell, Evidence, PreparedDocument, ProposalRow, Verdict
 
 Progress = Callable[[str, int, int], None]
@@ -148,6 +149,20 @@ def task_evidence(cells: Sequence[Cell], k: int) -> tuple[Evidence, ...]:
     return tuple(best.values())[:k]
 
 
+def _theme_only_as_absent(cell: Cell, matched: Sequence[str], subject: Sequence[str], task_title: str) -> Cell:
+    """A project found in part only on words of its task's own title ("수소" of "삼척 액화수소 산업
+    클러스터" for "수소 배관망 구축") while its own subject ("배관망") is missing adds nothing once the title
+    itself was not found: those words were already looked for. A project that only restates its task
+    ("석문국가산단 인입철도 2029년 개통") has no subject of its own and keeps its verdict."""
+    title = compact(task_title)
+    words = [compact(m) for m in matched if not m[0].isdigit()]  # a year says when, not what
+    if cell.verdict != "partial" or not words or not all(w in title for w in words):
+        return cell
+    if not any(compact(term) not in title for term in subject):
+        return cell
+    return replace(cell, verdict="absent")
+
+
 def _weak_as_absent(cell: Cell, weak_below: float) -> Cell:
     if cell.verdict != "partial" or cell.score >= weak_below:
         return cell
@@ -173,6 +188,8 @@ def analyze(
     actors = tuple(dict.fromkeys(d.actor for d in documents))
     cells: dict[tuple[str, str], Cell] = {}
     covered: dict[tuple[str, str], float] = {}
+    matched: dict[tuple[str, str], tuple[str, ...]] = {}
+    subjects = {r.id: subject_terms(r, s) for r in proposals}
     closest: dict[tuple[str, str], Evidence | None] = {}
     total, done = len(proposals) * len(actors), 0
     by_id = {r.id: r for r in proposals}
@@ -183,13 +200,15 @@ def analyze(
             cell, judged = _row_cell(index, row, actor, home, children, parent)
             cells[(row.id, actor)] = cell
             covered[(row.id, actor)] = judged[0].assessment.coverage if judged else 0.0
+            matched[(row.id, actor)] = judged[0].assessment.matched if judged else ()
             closest[(row.id, actor)] = closest_in_meaning(index, judged)
             done += 1
             if progress is not None:
                 progress("match", done, total)
     timings["match"] = time.perf_counter() - started - timings["index"]
     has_projects = {r.parent for r in proposals if r.parent is not None}
-    ordered = [_with_closest(index, _with_headings(index, _task_cell(cells, covered, proposals, row, actor, s),
+    found = _Found(covered, matched, subjects)
+    ordered = [_with_closest(index, _with_headings(index, _task_cell(cells, found, proposals, row, actor, s),
                                                    row.title if row.id in has_projects else None),
                              closest[(row.id, actor)])
                for row in proposals for actor in actors]
@@ -213,8 +232,21 @@ def _with_closest(index: PassageIndex, cell: Cell, closest: Evidence | None) -> 
     return replace(cell, evidence=shown)
 
 
-def _task_cell(cells: dict[tuple[str, str], Cell], covered: dict[tuple[str, str], float],
-               rows: Sequence[ProposalRow], row: ProposalRow, actor: str, s: MatchSettings) -> Cell:
+@dataclass(frozen=True)
+class _Found:
+    """What each row's best passage held, by (row id, actor): its share of the row's terms and the
+    terms it matched; and each row's own subject terms (see ``subject_terms``)."""
+
+    covered: dict[tuple[str, str], float]
+    matched: dict[tuple[str, str], tuple[str, ...]]
+    subjects: dict[str, tuple[str, ...]]
+
+
+def _task_cell(cells: dict[tuple[str, str], Cell], found: _Found, rows: Sequence[ProposalRow], row: ProposalRow,
+               actor: str, s: MatchSettings) -> Cell:
     children = [(r, cells[(r.id, actor)]) for r in rows if r.parent == row.id]
-    return _combine(cells[(row.id, actor)], children, s.top_k, covered[(row.id, actor)], s.task_title_coverage,
+    if cells[(row.id, actor)].verdict == "absent":
+        children = [(r, _theme_only_as_absent(c, found.matched[(r.id, actor)], found.subjects[r.id], row.title))
+                    for r, c in children]
+    return _combine(cells[(row.id, actor)], children, s.top_k, found.covered[(row.id, actor)], s.task_title_coverage,
                     s.review_projects, row, s.partial_threshold + s.task_weak_project_margin, s.reflected_threshold)

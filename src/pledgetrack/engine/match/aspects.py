@@ -96,6 +96,18 @@ def _sibling_name(form: str, text: str, a: int, b: int, size: int) -> bool:
             and "가" <= text[b - 1] <= "힣")
 
 
+_LANDMARK_AFTER = re.compile(
+    r"\s*(?:바로\s*)?(?:앞|옆|뒤|인근|근처|건너편|맞은편)(?![가-힣])|\s*(?:앞|옆|뒤)(?:에|의|을|으로)"
+)
+
+
+def only_as_landmark(forms: Sequence[str], text: str) -> bool:
+    """Every mention of a name locates something else ("원자력연구원 앞 갑천 자전거길", "미포 국가산단
+    옆 부지에 데이터센터"): the passage is about what stands there, not about the named project."""
+    spots = [m.end() for f in forms for m in re.finditer(re.escape(f), text, re.IGNORECASE)]
+    return bool(spots) and all(_LANDMARK_AFTER.match(text, end) for end in spots)
+
+
 def term_credit(term: Term, tokens: frozenset[str], text: str, heading: str, s: MatchSettings) -> float:
     """1 when a form of the term is in the passage, less for a related term, a heading-only match or
     a part of a compound term."""
@@ -132,9 +144,10 @@ class Coverage:
 
 
 def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: str, s: MatchSettings,
-             pair: bool | None = None) -> Coverage:
+             pair: bool | None = None, spaced: str = "") -> Coverage:
     """How much of the query the passage covers. Generic words alone never make a topic match.
-    ``pair``: for a query linking several regions, whether the passage names all of them (one more term)."""
+    ``pair``: for a query linking several regions, whether the passage names all of them (one more term).
+    ``spaced``: the passage as written, where a name used only as a landmark is told apart."""
     total = sum(t.weight for t in terms) + (1.0 if pair is not None else 0.0) or 1.0
     got = 1.0 if pair else 0.0
     matched: list[str] = []
@@ -144,13 +157,16 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
     specific = bool(pair) or all(t.weight == s.generic_weight for t in terms)
     for term in terms:
         credit = term_credit(term, tokens, text, heading, s)
+        landmark = term.named and credit == 1.0 and only_as_landmark(term.alternatives, spaced)
+        if landmark:
+            credit = 1.0 / s.named_weight  # weighs as an ordinary word and names no project
         got += term.weight * credit
         (matched if credit else missing).append(term.form)
         # a number with its counter ("2027", "2단계") counts toward coverage but never makes a topic match
         specific = specific or (credit > 0 and term.weight > s.generic_weight and not term.form[0].isdigit())
         if term.named and credit == 1.0:
             named.append(term.form)
-        elif 0 < credit < 1.0:
+        elif 0 < credit < 1.0 and not landmark:
             partly.append(term.form)
     return Coverage(got / total, tuple(matched), tuple(missing), tuple(named), specific, tuple(partly))
 
@@ -230,9 +246,19 @@ def _stance_scope(text: str, forms: Sequence[str]) -> list[str]:
     scope = []
     for i, clause in enumerate(parts):
         if any(f in compact(clause) for f in forms):
-            follow = parts[i + 1] if i + 1 < len(parts) and _predicate_only(parts[i + 1]) else ""
+            following = parts[i + 1] if i + 1 < len(parts) else ""
+            follow = following if following and (_predicate_only(following) or names_an_ask(clause)) else ""
             scope.append(f"{clause} {follow}")
     return scope
+
+
+_ASK_ENDING = re.compile(r"(?:요구|요청|건의|민원|숙원|바람|목소리|주문|제안)(?:에|엔|에는|에도|는|도|와|과)?\s*$")
+
+
+def names_an_ask(clause: str) -> bool:
+    """A clause that only names what others ask for ("부곡온천 관광특구 재생 요구, 말씀에 공감합니다"):
+    the next clause is the speaker's answer to it."""
+    return bool(_ASK_ENDING.search(clause))
 
 
 _WRAP = re.compile(r"(?<![다요음함.!?:])\n")

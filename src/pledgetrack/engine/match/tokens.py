@@ -121,6 +121,16 @@ def _candidate_forms(text: str) -> Iterable[tuple[str, str]]:
         yield from _units(run, lexicon)
 
 
+_PLACE_SUFFIXES = ("시", "군", "구")
+
+
+def _one_place(form: str, lexicon: Lexicon) -> bool:
+    """A place of one 시도, also when written with its 시/군/구 ("청주시" as "청주"). Not the other way:
+    short names that are common words (상주, 예산) are listed only with theirs."""
+    stem = form[:-1] if len(form) >= 3 and form.endswith(_PLACE_SUFFIXES) else form
+    return any(len(lexicon.place_names.get(f, ())) == 1 for f in (form, stem))
+
+
 def key_terms(text: str, *, generic_weight: float, named_weight: float) -> tuple[Term, ...]:
     """The distinct key terms of a proposal text, without 시도 names (region is judged apart)."""
     lexicon = get_lexicon()
@@ -133,7 +143,7 @@ def key_terms(text: str, *, generic_weight: float, named_weight: float) -> tuple
             continue
         # a place of one 시도 ("새만금", "무주") says where, as the region aspect does, not what: it
         # weighs like a generic word and is never a project's name ("달빛철도" names a project and two 시도)
-        place = len(lexicon.place_names.get(form, ())) == 1
+        place = _one_place(form, lexicon)
         generic = tag == "GENERIC" or lexicon.is_generic(form) or place
         named = not generic and len(form) >= 3 and tag == "NNP"
         weight = generic_weight if generic else (named_weight if named else 1.0)

@@ -90,6 +90,11 @@ def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
     return (*title, *more)
 
 
+def subject_terms(row: ProposalRow, s: MatchSettings) -> tuple[str, ...]:
+    """The row's own specific terms: not generic, not a place of one 시도, not a number."""
+    return tuple(t.form for t in _query_terms(row, s) if t.weight > s.generic_weight and not t.form[0].isdigit())
+
+
 def assess(index: PassageIndex, query: Query, actor: str, home: str | None) -> list[Assessment]:
     """Measure the actor's candidate passages against the query."""
     s = index.settings
@@ -152,7 +157,7 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
     doc = index.documents[entry.doc]
     block_end = index.structures[entry.doc].block_end(entry.passage.start, entry.passage.end)
     block = doc.text[entry.passage.start : block_end]
-    cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair)
+    cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair, spaced=text)
     topic = topic_score(cov, cosine, s, baseline)
     following = _caveat(index, i, cov.matched)
     caveat = index.texts[following] if following is not None else ""

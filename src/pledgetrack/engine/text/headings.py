@@ -91,6 +91,7 @@ _MARKED = re.compile(
 )
 _NUMBERED = re.compile(r"(?:\d{1,3}[.)](?!\d)|\(\d{1,3}\)|[①-⑳]|[가나다라마바사아자차카타파하][.)]\s)")
 _BULLET_KINDS: dict[str, int] = {**dict.fromkeys("○●◎◦", 4), **dict.fromkeys("-–—•▪▫·*ㅇ➢✓✔", 5), "※": 6}
+_MASKED_NAME = re.compile(r"[○●◎◦]+(?:번|호|씨|의원|후보|[가-힣]?\s*(?:후보|의원|위원장|대표|시장|지사))")
 _SENTENCE_END = re.compile(r"(?:[.!?。]|[다요함음]|니다)[\"'”’」』)\]]*$")
 _TITLE_WORDS = re.compile(r"공약|과제|약속|정책|비전|전략|목표|분야|계획|현안")
 _REGION_DECOR = re.compile(r"[\s■□◆◇▣▶►【】《》〈〉\[\]<>():·•\-]+|지역공약$|공약$|지역$")
@@ -123,6 +124,8 @@ def _list_kind(stripped: str) -> int | None:
     kind = _BULLET_KINDS.get(stripped[:1])
     if kind is None or (kind == 5 and stripped[:1] in "-–—*·ㅇ" and stripped[1:2] not in (" ", "\t")):
         return None
+    if _MASKED_NAME.match(stripped):
+        return None  # "○번 후보: …", "○○○ 의원은 …": a masked name, not a bullet
     return kind
 
 
