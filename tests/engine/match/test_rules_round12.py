@@ -88,3 +88,9 @@ def test_deferring_to_a_negotiation_is_not_a_promise() -> None:
 def test_a_pilot_is_smaller_than_asked() -> None:
     assert find_timing("잠수교는 우선 일요일마다 차를 막는 보행 시범을 1년 해 보겠습니다", "small")
     assert not find_timing("잠수교를 보행 전용 다리로 바꾸겠습니다", "small")
+
+
+def test_company_tenancy_and_space_are_generic_words() -> None:
+    weights = _weights("게임 기업 입주 공간")
+    assert weights["게임"][0] == 1.0
+    assert weights["기업"][0] == weights["입주"][0] == weights["공간"][0] == 0.25
