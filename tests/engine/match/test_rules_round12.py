@@ -94,3 +94,14 @@ def test_company_tenancy_and_space_are_generic_words() -> None:
     weights = _weights("게임 기업 입주 공간")
     assert weights["게임"][0] == 1.0
     assert weights["기업"][0] == weights["입주"][0] == weights["공간"][0] == 0.25
+
+
+def test_two_found_sentences_of_one_line_are_one_quote(settings: MatchSettings) -> None:
+    proposal = ProposalRow("P", "동해신항 잡화부두 2030년 개장과 항만 배후단지 조성")
+    text = "가나당 강원 카드뉴스 (예시)\n\n강원\n동해신항 잡화부두 2030년 개장! 항만 배후단지 조성까지 한 번에 챙기겠습니다.\n"
+    document = doc(text)
+    cell = analyze([proposal], [document], settings=settings, home_region="강원").cells[0]
+    first = cell.evidence[0]
+    assert first.quote == "동해신항 잡화부두 2030년 개장! 항만 배후단지 조성까지 한 번에 챙기겠습니다.", cell.evidence
+    assert document.text[first.start : first.end] == first.quote
+    assert len([e for e in cell.evidence if "배후단지" in e.quote]) == 1

@@ -15,6 +15,7 @@ from typing import Any
 from pledgetrack.engine.match.confidence import REVIEW, review_notes, task_notes
 from pledgetrack.engine.match.evidence import (
     closest_in_meaning,
+    join_adjacent,
     keep_closest,
     passage_evidence,
     promote_shared_heading,
@@ -225,11 +226,12 @@ def _with_headings(index: PassageIndex, cell: Cell, task_title: str | None) -> C
 
 
 def _with_closest(index: PassageIndex, cell: Cell, closest: Evidence | None) -> Cell:
-    """A cell short of 반영 keeps the passage closest in meaning among its evidence (``keep_closest``)."""
-    if cell.verdict == "reflected" or closest is None:
-        return cell
-    shown = keep_closest(cell.evidence, with_heading(index, cell.actor, closest), index.settings.top_k)
-    return replace(cell, evidence=shown)
+    """A cell short of 반영 keeps the passage closest in meaning among its evidence (``keep_closest``);
+    spans of one line that touch are then shown as one quote (``join_adjacent``)."""
+    shown = cell.evidence
+    if cell.verdict != "reflected" and closest is not None:
+        shown = keep_closest(shown, with_heading(index, cell.actor, closest), index.settings.top_k)
+    return replace(cell, evidence=join_adjacent(index, cell.actor, shown))
 
 
 @dataclass(frozen=True)

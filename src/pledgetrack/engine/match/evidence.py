@@ -130,3 +130,30 @@ def promote_shared_heading(index: PassageIndex, actor: str, evidence: Sequence[E
     head = _heading_as_evidence(index, actor, shared[0])
     rest = [e for e in evidence if (e.document, e.start) != (head.document, head.start)]
     return (head, *rest)[: index.settings.top_k]
+
+
+def join_adjacent(index: PassageIndex, actor: str, evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
+    """Evidence spans of one line that touch or overlap, each found on its own ("동해신항 잡화부두 2030년
+    개장!" and "항만 배후단지 조성까지 …" cut apart as two sentences), are shown as one quote, in the place
+    of the better one. A span scored under the partial threshold is never joined to another."""
+    joined: list[Evidence] = []
+    floor = index.settings.partial_threshold
+    for e in evidence:
+        i = index.document_ids.get((actor, e.document))
+        text = index.documents[i].text if i is not None and e.score >= floor else ""
+        at = next((k for k, o in enumerate(joined) if text and o.score >= floor and _touch(text, o, e)), None)
+        if at is None:
+            joined.append(e)
+            continue
+        o = joined[at]
+        start, end = min(o.start, e.start), max(o.end, e.end)
+        joined[at] = replace(o, start=start, end=end, quote=text[start:end], score=max(o.score, e.score))
+    return tuple(joined)
+
+
+def _touch(text: str, a: Evidence, b: Evidence) -> bool:
+    if a.document != b.document:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    gap = text[first.end : second.start]
+    return first.end >= second.start or (not gap.strip() and "\n" not in gap)
