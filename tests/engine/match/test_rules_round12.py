@@ -98,10 +98,32 @@ def test_company_tenancy_and_space_are_generic_words() -> None:
 
 def test_two_found_sentences_of_one_line_are_one_quote(settings: MatchSettings) -> None:
     proposal = ProposalRow("P", "동해신항 잡화부두 2030년 개장과 항만 배후단지 조성")
-    text = "가나당 강원 카드뉴스 (예시)\n\n강원\n동해신항 잡화부두 2030년 개장! 항만 배후단지 조성까지 한 번에 챙기겠습니다.\n"
+    text = ("가나당 강원 카드뉴스 (예시)\n\n강원\n"
+            "동해신항 잡화부두 2030년 개장! 항만 배후단지 조성까지 한 번에 챙기겠습니다.\n")
     document = doc(text)
     cell = analyze([proposal], [document], settings=settings, home_region="강원").cells[0]
     first = cell.evidence[0]
     assert first.quote == "동해신항 잡화부두 2030년 개장! 항만 배후단지 조성까지 한 번에 챙기겠습니다.", cell.evidence
     assert document.text[first.start : first.end] == first.quote
     assert len([e for e in cell.evidence if "배후단지" in e.quote]) == 1
+
+
+def _instance(title: str, passage: str) -> list[bool]:
+    from pledgetrack.engine.match.instances import another_instance, qualified_terms
+
+    terms = key_terms(title, generic_weight=0.25, named_weight=2.0)
+    by_form = {t.form: t for t in terms}
+    return [another_instance(by_form[term], by_form[q], passage) for q, term in qualified_terms(title, terms)]
+
+
+def test_another_one_of_the_same_kind_is_not_the_proposals() -> None:
+    assert _instance("일산 테크노밸리", "판교 제2테크노밸리 창업 공간 확대") == [True]
+    assert _instance("전라선 고속철도", "부산~목포 남해안 고속철도(경전선) 전 구간 고속화") == [True]
+    assert _instance("월미 문화의거리 해안 보행데크 재정비", "오전 11시, 부평 문화의거리.")[0]
+
+
+def test_the_same_one_or_an_unqualified_mention_still_counts() -> None:
+    assert _instance("일산 테크노밸리", "일산 테크노밸리에 기업을 모으겠습니다") == [False]
+    assert _instance("일산 테크노밸리", "테크노밸리 2단계를 짓겠습니다") == [False]
+    assert _instance("철원 한탄강", "경기·강원 한탄강 권역 관광") == [False]  # a 시도 name is the region's business
+    assert _instance("전라선 고속철도", "여수까지 새 고속철도를 놓겠습니다") == [False]  # not a name before it

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from pledgetrack.engine.errors import ConfigurationError
 from pledgetrack.engine.match.commitment import hedge_probability
+from pledgetrack.engine.match.instances import another_instance
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import PassageRegion, find_regions
 from pledgetrack.engine.match.settings import MatchSettings
@@ -38,6 +39,7 @@ class Query:
     when: str = ""  # the text whose years and plan rounds are the deadline (a task's includes its projects')
     counts: tuple[tuple[str, float], ...] = ()  # counted quantities it asks for: ("동", 100.0)
     supra: frozenset[str] = frozenset()  # the 시도 of a 초광역 area the proposal itself names ("충청권")
+    qualified: tuple[tuple[str, str], ...] = ()  # (qualifier, term) pairs of its title ("일산", "테크노밸리")
 
 
 @dataclass(frozen=True)
@@ -144,10 +146,12 @@ class Coverage:
 
 
 def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: str, s: MatchSettings,
-             pair: bool | None = None, spaced: str = "") -> Coverage:
+             pair: bool | None = None, spaced: str = "", qualified: Sequence[tuple[str, str]] = ()) -> Coverage:
     """How much of the query the passage covers. Generic words alone never make a topic match.
     ``pair``: for a query linking several regions, whether the passage names all of them (one more term).
-    ``spaced``: the passage as written, where a name used only as a landmark is told apart."""
+    ``spaced``: the passage as written, where a name used only as a landmark is told apart, and where a
+    term of a ``qualified`` pair found only as another one of its kind ("판교 테크노밸리" for "일산
+    테크노밸리", see ``instances``) counts for nothing."""
     total = sum(t.weight for t in terms) + (1.0 if pair is not None else 0.0) or 1.0
     got = 1.0 if pair else 0.0
     matched: list[str] = []
@@ -155,8 +159,12 @@ def coverage(terms: Sequence[Term], tokens: frozenset[str], text: str, heading: 
     named: list[str] = []
     partly: list[str] = []
     specific = bool(pair) or all(t.weight == s.generic_weight for t in terms)
+    by_form = {t.form: t for t in terms}
+    qualifiers = {term: by_form[q] for q, term in qualified if q in by_form}
     for term in terms:
         credit = term_credit(term, tokens, text, heading, s)
+        if credit == 1.0 and term.form in qualifiers and another_instance(term, qualifiers[term.form], spaced):
+            credit = 0.0
         landmark = term.named and credit == 1.0 and only_as_landmark(term.alternatives, spaced)
         if landmark:
             credit = 1.0 / s.named_weight  # weighs as an ordinary word and names no project

@@ -32,6 +32,7 @@ from pledgetrack.engine.match.aspects import (
     topic_score,
 )
 from pledgetrack.engine.match.index import PassageIndex
+from pledgetrack.engine.match.instances import qualified_terms
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import (
     find_regions,
@@ -77,7 +78,7 @@ def make_query(row: ProposalRow, s: MatchSettings, children: Sequence[ProposalRo
     places = frozenset(m.name for m in named if not is_province_name(m.name))
     supra = frozenset(r for m in mentions if len(m.regions) > 2 for r in m.regions)
     return Query(row.id, text, terms, amounts, find_timing(text, "urgent"), neutral, regions, places, when,
-                 counts_in(text), supra)
+                 counts_in(text), supra, qualified_terms(row.title, terms))
 
 
 def _query_terms(row: ProposalRow, s: MatchSettings) -> tuple[Term, ...]:
@@ -157,7 +158,8 @@ def _assess_one(index: PassageIndex, query: Query, i: int, dense: tuple[float | 
     doc = index.documents[entry.doc]
     block_end = index.structures[entry.doc].block_end(entry.passage.start, entry.passage.end)
     block = doc.text[entry.passage.start : block_end]
-    cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair, spaced=text)
+    cov = coverage(query.terms, tokens, compact(text), compact(heading), s, pair, spaced=text,
+                   qualified=query.qualified)
     topic = topic_score(cov, cosine, s, baseline)
     following = _caveat(index, i, cov.matched)
     caveat = index.texts[following] if following is not None else ""
