@@ -127,3 +127,14 @@ def test_the_same_one_or_an_unqualified_mention_still_counts() -> None:
     assert _instance("일산 테크노밸리", "테크노밸리 2단계를 짓겠습니다") == [False]
     assert _instance("철원 한탄강", "경기·강원 한탄강 권역 관광") == [False]  # a 시도 name is the region's business
     assert _instance("전라선 고속철도", "여수까지 새 고속철도를 놓겠습니다") == [False]  # not a name before it
+
+
+def test_a_table_row_cut_inside_its_line_is_read_to_its_end(settings: MatchSettings) -> None:
+    proposal = ProposalRow("P", "하동 갈사만 산업단지 정상화")
+    text = ("가나당 인수팀 과제표 (예시)\n\n[경상남도 과제]\n"
+            "경남-7 | 산업 | 하동 갈사만 산단 | 투자 수요가 불확실해 다음 정부 국토종합계획 수립 때 "
+            "다시 따져 보기로 함 | -\n"
+            "경남-8 | 교통 | 남해안 관광도로 | 2029년 착공 | 2029\n")
+    cell = analyze([proposal], [doc(text)], settings=settings, home_region="경남").cells[0]
+    assert cell.verdict == "absent", cell.reasons
+    assert any(r.startswith("유보·제외 표현") for r in cell.reasons), cell.reasons

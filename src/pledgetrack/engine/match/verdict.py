@@ -127,12 +127,18 @@ _SENTENCE_END = re.compile(r"(?:[다요음함임]|[.!?」』\"'’”)])\s*$")
 
 def _continued(index: PassageIndex, i: int) -> str:
     """The passage's match text, with the next passage of its document when the sentence runs on
-    (an OCR line break can cut "… 거쳐 다룰" from "사안으로, 이번 공약에는 포함하지 않습니다")."""
+    (an OCR line break can cut "… 거쳐 다룰" from "사안으로, 이번 공약에는 포함하지 않습니다"), and a
+    table row's next cells when the row was cut inside its line."""
     text = index.texts[i]
-    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries) or _TABLE_ROW.search(text):
+    if _SENTENCE_END.search(text) or i + 1 >= len(index.entries):
         return text
     here, after = index.entries[i], index.entries[i + 1]
-    if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1 or starts_item(after.passage.text):
+    if after.doc != here.doc or after.passage.ordinal != here.passage.ordinal + 1:
+        return text
+    if _TABLE_ROW.search(text):  # a row cut inside its line ("… | 하동 갈사만 산단 |" + "… 다시 따져 보기로 함 |")
+        same_line = "\n" not in index.documents[here.doc].text[here.passage.end : after.passage.start]
+        return f"{text} {index.texts[i + 1]}" if same_line else text
+    if starts_item(after.passage.text):
         return text
     if _TABLE_ROW.search(after.passage.text) or _same_label(text, after.passage.text):
         return text
@@ -280,8 +286,10 @@ def _line_head(text: str, start: int) -> str:
 
 
 def _stance(text: str, matched: Sequence[str], topic: float, s: MatchSettings) -> tuple[str, str] | None:
-    """A stance pattern, else (for a passage that could count) the commitment model's reading."""
-    found = find_stance(text, matched)
+    """A stance pattern, else (for a passage that could count) the commitment model's reading. A table
+    row is one record: a stance in any of its cells ("… | 하동 갈사만 산단 | … 다시 따져 보기로 함 | -")
+    is said of the row's item."""
+    found = find_stance(text, () if _TABLE_ROW.search(text) and "\n" not in text else matched)
     if found is None and topic >= s.partial_threshold and s.commitment_threshold < 1.0:
         found = find_noncommitment(text, matched, s.commitment_threshold)
     return found
