@@ -94,9 +94,9 @@ SETS = {
 # heldout12 and heldout13 were written in round 9 and measured once after it; heldout14 and heldout15 were
 # written in round 10 and measured once, on its final code, 2026-11-25 04:20 UTC; heldout16 and heldout17
 # were written in round 11 and measured once at 06:52 UTC, heldout18 once at 07:09 UTC, heldout19 once
-# on round 11's final code at 07:28 UTC; heldout20 to heldout22 were written in round 12, to be measured
-# once, on its final code)
-UNMEASURED: frozenset[str] = frozenset({"synthetic-heldout20", "synthetic-heldout21", "synthetic-heldout22"})
+# on round 11's final code at 07:28 UTC; heldout20 to heldout22 were written in round 12 and measured once,
+# on its final code, at 09:33 UTC)
+UNMEASURED: frozenset[str] = frozenset()
 
 
 def resolve_sets(name: str) -> list[EvalSet]:
