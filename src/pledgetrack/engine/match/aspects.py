@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pledgetrack.engine.errors import ConfigurationError
 from pledgetrack.engine.match.commitment import hedge_probability
-from pledgetrack.engine.match.instances import another_instance
+from pledgetrack.engine.match.instances import another_instance, mentions
 from pledgetrack.engine.match.lexicon import compact, get_lexicon
 from pledgetrack.engine.match.region import PassageRegion, find_regions
 from pledgetrack.engine.match.settings import MatchSettings
@@ -106,7 +106,7 @@ _LANDMARK_AFTER = re.compile(
 def only_as_landmark(forms: Sequence[str], text: str) -> bool:
     """Every mention of a name locates something else ("원자력연구원 앞 갑천 자전거길", "미포 국가산단
     옆 부지에 데이터센터"): the passage is about what stands there, not about the named project."""
-    spots = [m.end() for f in forms for m in re.finditer(re.escape(f), text, re.IGNORECASE)]
+    spots = [m.end() for m in mentions(forms, text)]
     return bool(spots) and all(_LANDMARK_AFTER.match(text, end) for end in spots)
 
 

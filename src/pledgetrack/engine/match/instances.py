@@ -39,8 +39,13 @@ def another_instance(term: Term, qualifier: Term, spaced: str) -> bool:
     text = compact(spaced)
     if any(alt in text for alt in (*qualifier.alternatives, *qualifier.related)):
         return False
-    spots = [m.start() for alt in term.alternatives for m in re.finditer(re.escape(alt), spaced, re.IGNORECASE)]
+    spots = [m.start() for m in mentions(term.alternatives, spaced)]
     return bool(spots) and all(_other_name_before(spaced, at) for at in spots)
+
+
+def mentions(forms: Sequence[str], spaced: str) -> list[re.Match[str]]:
+    """Every place in the passage as written where one of ``forms`` occurs (letters in any case)."""
+    return [m for form in forms for m in re.finditer(re.escape(form), spaced, re.IGNORECASE)]
 
 
 def _other_name_before(spaced: str, at: int) -> bool:
