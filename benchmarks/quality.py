@@ -8,7 +8,7 @@ Usage (from the repository root)::
 
 Sets: gwangju-2022 (../shared/data), real-2025 (our gold over ../shared/data/real-2025/docs),
 synthetic-dev and synthetic-heldout (benchmarks/data/synthetic), synthetic-dev2 … -dev10
-(development sets of other authors), synthetic-heldout2 … -heldout22 (held-out sets, each by an author
+(development sets of other authors), synthetic-heldout2 … -heldout24 (held-out sets, each by an author
 who never saw the matcher). Held-out numbers are reported as aggregates only; nothing is ever tuned on
 them. ``--set all`` leaves out sets kept unmeasured for a later round (``sets.UNMEASURED``); name one
 to run it. Besides the strict evidence hit@3 the run prints "근거 위치 hit@3", the same with misread

@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev10, heldout2–heldout22) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev10, heldout2–heldout24) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -117,6 +117,10 @@ SPECS = (
     _spec("synthetic-heldout21", "heldout", {"부산광역시", "충청북도", "대전광역시"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-heldout22", "heldout", {"광주광역시", "전라남도", "울산광역시"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout23", "heldout", {"서울특별시", "경기도", "충청남도"}, set(),
+          tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
+    _spec("synthetic-heldout24", "heldout", {"전북특별자치도", "경상북도", "제주특별자치도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
 )
 SUBSETS = [(spec, folder) for spec in SPECS for folder in spec.subsets()]
