@@ -246,7 +246,6 @@ def _same_paragraph(index: PassageIndex, a: int, b: int) -> bool:
     return not ("\n\n" in between or starts_item(after.passage.text) or _TABLE_ROW.search(after.passage.text))
 
 
-
 def _only_qualifies(text: str, matched: Sequence[str]) -> bool:
     """Nouns only of when, how much or how big (besides the proposal's own terms); or a year or sum and no
     name of its own (no proper noun, foreign word or place: "착공 시점은 2034년으로 제시했다")."""
