@@ -7,7 +7,7 @@ Usage (from the repository root)::
     .venv/bin/python -m benchmarks.quality --tune      # re-tune baseline thresholds on synthetic-dev only
 
 Sets: gwangju-2022 (../shared/data), real-2025 (our gold over ../shared/data/real-2025/docs),
-synthetic-dev and synthetic-heldout (benchmarks/data/synthetic), synthetic-dev2 … -dev10
+synthetic-dev and synthetic-heldout (benchmarks/data/synthetic), synthetic-dev2 … -dev12
 (development sets of other authors), synthetic-heldout2 … -heldout24 (held-out sets, each by an author
 who never saw the matcher). Held-out numbers are reported as aggregates only; nothing is ever tuned on
 them. ``--set all`` leaves out sets kept unmeasured for a later round (``sets.UNMEASURED``); name one

@@ -85,6 +85,8 @@ SETS = {
     "synthetic-heldout18": lambda: _subsets("heldout", "synthetic-heldout18", "synthetic-heldout18"),
     "synthetic-heldout19": lambda: _subsets("heldout", "synthetic-heldout19", "synthetic-heldout19"),
     "synthetic-dev10": lambda: _subsets("dev", "synthetic-dev10", "synthetic-dev10"),
+    "synthetic-dev11": lambda: _subsets("dev", "synthetic-dev11", "synthetic-dev11"),
+    "synthetic-dev12": lambda: _subsets("dev", "synthetic-dev12", "synthetic-dev12"),
     "synthetic-heldout20": lambda: _subsets("heldout", "synthetic-heldout20", "synthetic-heldout20"),
     "synthetic-heldout21": lambda: _subsets("heldout", "synthetic-heldout21", "synthetic-heldout21"),
     "synthetic-heldout22": lambda: _subsets("heldout", "synthetic-heldout22", "synthetic-heldout22"),

@@ -1,4 +1,4 @@
-"""The later synthetic sets (dev2–dev10, heldout2–heldout24) are well-formed, independent and registered.
+"""The later synthetic sets (dev2–dev12, heldout2–heldout24) are well-formed, independent and registered.
 
 Checks only the data, never the matcher: each set's sub-set folders and regions, new regions and actor
 names where the set promises them, registry shape, a full task × actor gold grid, evidence strings within
@@ -110,6 +110,12 @@ SPECS = (
     _spec("synthetic-heldout19", "heldout", {"대구광역시", "강원특별자치도", "제주특별자치도"}, set(),
           tasks=range(10, 11), projects=range(2, 5), min_cells=150, min_primary=30, min_per_case=8),
     _spec("synthetic-dev10", "dev", {"대전광역시", "서울특별시", "경상남도"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
+          min_case={"paraphrase": 12, "stance_excluded": 12, "other_region": 12, "generic_word": 12}),
+    _spec("synthetic-dev11", "dev", {"제주특별자치도", "경기도", "광주광역시"}, set(), tasks=range(8, 9),
+          projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
+          min_case={"paraphrase": 12, "stance_excluded": 12, "other_region": 12, "generic_word": 12}),
+    _spec("synthetic-dev12", "dev", {"충청남도", "부산광역시", "경상북도"}, set(), tasks=range(8, 9),
           projects=range(2, 5), min_cells=120, min_primary=25, min_per_case=8,
           min_case={"paraphrase": 12, "stance_excluded": 12, "other_region": 12, "generic_word": 12}),
     _spec("synthetic-heldout20", "heldout", {"인천광역시", "경상남도", "세종특별자치시"}, set(),
