@@ -260,13 +260,18 @@ def _stance_scope(text: str, forms: Sequence[str]) -> list[str]:
     return scope
 
 
-_ASK_ENDING = re.compile(r"(?:요구|요청|건의|민원|숙원|바람|목소리|주문|제안)(?:에|엔|에는|에도|는|도|와|과)?\s*$")
+_ASK_ENDING = re.compile(
+    r"(?:요구|요청|건의|민원|숙원|바람|목소리|주문|제안|이야기|얘기|말씀|질문|물음)(?:에|엔|에는|에도|는|도|와|과)?\s*$"
+)
+# someone asks about it inside the clause ("…2단계를 묻자 그는 …"): the answer runs on after it
+_ASKED_ABOUT = re.compile(r"(?:을|를)\s*(?:묻자|물었더니|물어보자|묻는\s*말에|질문하자)|(?:질문|물음)에\s")
 
 
 def names_an_ask(clause: str) -> bool:
-    """A clause that only names what others ask for ("부곡온천 관광특구 재생 요구, 말씀에 공감합니다"):
-    the next clause is the speaker's answer to it."""
-    return bool(_ASK_ENDING.search(clause))
+    """A clause that only names what others ask for ("부곡온천 관광특구 재생 요구, 말씀에 공감합니다",
+    "딸기 종자 연구센터 얘기, 오늘도 들었습니다") or asks about it ("…를 묻자 그는 …"): the next
+    clause is the speaker's answer to it."""
+    return bool(_ASK_ENDING.search(clause) or _ASKED_ABOUT.search(clause))
 
 
 _WRAP = re.compile(r"(?<![다요음함.!?:])\n")
