@@ -35,7 +35,7 @@ def test_hearing_first_and_then_promising_is_still_a_promise() -> None:
     assert find_stance("석대 도시첨단산단 2단계는 부산시가 하는 사업이지만 국비를 확보하겠습니다.", ["석대"]) is None
 
 
-def _cell(proposal: ProposalRow, line: str, settings: MatchSettings, home: str):  # type: ignore[no-untyped-def]
+def _cell(proposal: ProposalRow, line: str, settings: MatchSettings, home: str):
     text = f"가나당 공약 (예시)\n\n{home}\n· {line}\n"
     return analyze([proposal], [doc(text)], settings=settings, home_region=home).cells[0]
 
