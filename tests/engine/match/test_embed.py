@@ -94,7 +94,7 @@ class FakeSentenceTransformer:
     def __init__(self, path: str, **options: object) -> None:
         self.opened.append({"path": path, "offline": os.environ.get("HF_HUB_OFFLINE"), **options})
 
-    def get_sentence_embedding_dimension(self) -> int:
+    def get_embedding_dimension(self) -> int:
         return 3
 
     def encode_query(self, texts: list[str], **options: object) -> np.ndarray:

@@ -34,7 +34,7 @@ class SentenceTransformerEmbedder:
         with _offline():
             self._model = model_class(str(folder), device="cpu", local_files_only=True)
         self.name = f"st-{folder.name}-{_folder_fingerprint(folder)}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = _dimension(self._model)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(self._model.encode_query, texts)
@@ -47,6 +47,12 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         vectors = method(list(texts), batch_size=16, convert_to_numpy=True, normalize_embeddings=True)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+def _dimension(model: Any) -> int:
+    """The vector size (``get_embedding_dimension`` since sentence-transformers 6; the old name before)."""
+    method = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(method())
 
 
 def _sentence_transformer_class() -> Any:
