@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from pledgetrack.engine.match import MatchSettings, analyze
-from pledgetrack.engine.match.aspects import find_stance
+from pledgetrack.engine.match.aspects import find_stance, is_label
+from pledgetrack.engine.match.tokens import key_terms
 from pledgetrack.engine.types import ProposalRow
 from tests.engine.match.helpers import doc
 
@@ -52,3 +53,19 @@ def test_public_and_a_direction_do_not_make_another_facility_the_same(settings: 
     same = _cell(proposal, "경기 남부 공공 어린이재활병원을 2028년에 개원하겠습니다.", settings, "경기")
     assert other.verdict == "absent", other.reasons
     assert same.verdict == "reflected", same.reasons
+
+
+def test_a_visit_schedule_and_a_bare_topic_are_not_promises() -> None:
+    assert is_label("◎ 상주 경천섬 주차장 (오전 10시)")
+    assert is_label("― 서산 쪽 응급의료는.")
+    assert not is_label("오후 2시 착공식에서 2027년 개통을 약속하겠습니다")
+    assert not is_label("광주 군공항은 반드시 이전합니다")
+    assert not is_label("○ 달빛철도 조기 착공")
+
+
+def test_plain_words_for_a_cable_car_an_ice_rink_and_a_breakwater() -> None:
+    terms = key_terms("금오산 케이블카 재설치와 국제규격 빙상장, 마린시티 잠제", generic_weight=0.25, named_weight=2.0)
+    alternatives = {t.form: t.alternatives for t in terms}
+    assert "곤돌라" in alternatives["케이블카"]
+    assert "아이스링크" in alternatives["빙상장"]
+    assert "물속둑" in alternatives["잠제"]

@@ -383,6 +383,10 @@ _HASHTAGS_ONLY = re.compile(r"^\s*(?:#\S+\s*)+$")
 _REPORTED_DEMAND = re.compile(r"(?:자는|라는|해\s*달라는|하라는)\s*(?:요구|주장|목소리|요청|민원|의견)")
 # a request addressed to someone ("… 지어 주십시오", "… 해 주세요"): asked for, not promised
 _REQUEST_END = re.compile(r"(?:주십시오|주세요|주시기\s*바랍니다|주시길\s*바랍니다|해\s*달라|달라)[\s.!\"'”’)]*$")
+# a visit's schedule ("◎ 상주 경천섬 주차장 (오전 10시)"): where and when, not what is promised
+_CLOCK_TIME = re.compile(r"(?:오전|오후|아침|저녁|밤|낮)\s*\d{1,2}\s*시(?!간|대|설|장|민|도|범)")
+# a short topic put as a question ("― 서산 쪽 응급의료는."): a noun and a topic particle, no predicate
+_TOPIC_ONLY = re.compile(r"^[\W\d_]*[^\n]{0,24}?[가-힣](?:은|는)[.?!…\s]*$")
 _LABEL_END = re.compile(r"(?:[:：]|(?:에\s*대한|관련)\s*(?:\S+\s+)?입장)\s*$")
 _PLACE_LINE_REST = re.compile(r"[\W\d_]|편|권|지역")
 
@@ -397,7 +401,9 @@ def is_label(text: str) -> bool:
     asked = _QUESTION.search(line) or OTHER_SPEAKER.match(line)
     if (asked and not _ANSWER_CELL.search(line)) or _LABEL_END.search(line) or _HASHTAGS_ONLY.match(line):
         return True
-    if _REQUEST_END.search(line):
+    if _REQUEST_END.search(line) or (_CLOCK_TIME.search(line) and not _PROMISE_AFTER.search(line)):
+        return True
+    if _TOPIC_ONLY.match(line) and len(line) <= 30:
         return True
     for reported in (_REPORTED_DEMAND.search(line), _REPORTED_QUESTION.search(line)):
         if reported and not _PROMISE_AFTER.search(line[reported.end() :]):
