@@ -69,3 +69,14 @@ def test_plain_words_for_a_cable_car_an_ice_rink_and_a_breakwater() -> None:
     assert "곤돌라" in alternatives["케이블카"]
     assert "아이스링크" in alternatives["빙상장"]
     assert "물속둑" in alternatives["잠제"]
+
+
+def test_a_question_and_answer_line_is_not_a_section_title() -> None:
+    from pledgetrack.engine.match.structure import DocumentStructure
+
+    answer = "A. 소태역 지나 너릿재 넘어 이웃 군청 소재지까지 지하철을 뻗겠습니다."
+    text = (f"1부. 교통\nQ. 화순 방면 철도 요구가 큽니다.\n{answer}\n"
+            "Q. 자전거 정책은요?\nA. 타랑께를 5천 대로 늘리겠습니다.\n")
+    document = doc(text)
+    _, title = DocumentStructure(document).context(text.index("타랑께"))
+    assert "화순" not in title

@@ -16,9 +16,9 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[①-⑳]|[가-하][.)])")
 _DASH = re.compile(r"^\s*[-–∙·•ㆍ]")
 _HEADING = re.compile(r"^\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|〈[^〉]{1,20}〉|<[^>]{1,20}>|[■□◆◇▶])")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
-# a short question ("양산은요?") or a labelled line ("진행자: 통영은 어떻습니까?", "재원: 국비") is not a
-# section title
-_NOT_TITLE = re.compile(r"\?\s*$|^[^:：]{1,20}[:：]\s*\S")
+# a short question ("양산은요?"), a labelled line ("진행자: 통영은 어떻습니까?", "재원: 국비") or a line of
+# a question-and-answer record ("Q. 화순 방면 철도 요구가 큽니다.", "A. …") is not a section title
+_NOT_TITLE = re.compile(r"\?\s*$|^[^:：]{1,20}[:：]\s*\S|^(?:Q|A|문|답)\s*[.)]\s")
 TITLE_MAX = 30
 PARENT_REACH = 8
 
