@@ -80,3 +80,11 @@ def test_a_question_and_answer_line_is_not_a_section_title() -> None:
     document = doc(text)
     _, title = DocumentStructure(document).context(text.index("타랑께"))
     assert "화순" not in title
+
+
+def test_a_nationwide_pledge_is_not_a_proposal_that_names_its_own_towns(settings: MatchSettings) -> None:
+    proposal = ProposalRow("P", "서산·태안 광역 상수도 관로 복선화")
+    text = ("가나당 공약 (예시)\n\n전국 공통\n· 가뭄이 잦은 농어촌 지역에 광역 상수도 관로를 넓혀 "
+            "수돗물 걱정을 덜겠습니다.\n")
+    cell = analyze([proposal], [doc(text)], settings=settings, home_region="충남").cells[0]
+    assert cell.verdict == "absent", cell.reasons

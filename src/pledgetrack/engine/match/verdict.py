@@ -334,9 +334,12 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         verdict = "absent"
         reasons.append(f"타 지역 공약: {'·'.join(sorted(a.region.regions))}")
     elif home is not None and a.region.scope == "national" and not q.region_neutral:
-        concrete = verdict == "reflected" and a.coverage >= s.national_coverage
+        # a proposal naming its own towns ("서산·태안 광역 상수도") is not a nationwide pledge's project
+        placed = sorted(p for p in q.places if home in get_lexicon().place_names.get(p, ()))
+        concrete = verdict == "reflected" and a.coverage >= s.national_coverage and not placed
         verdict = "partial" if concrete else "absent"
-        reasons.append("지역 미명시: 전국 단위 공약" + ("" if concrete else ", 구체 사업 불일치"))
+        missing = f", 제안 지역({'·'.join(placed)}) 없음" if placed else ", 구체 사업 불일치"
+        reasons.append("지역 미명시: 전국 단위 공약" + ("" if concrete else missing))
     elif home is not None and _supra_only(a, q, s):
         verdict = "absent"
         reasons.append(f"초광역 구상({'·'.join(sorted(a.region.regions))})에 제안 지역의 사업이 없음")
