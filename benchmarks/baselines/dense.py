@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -38,5 +39,8 @@ def dense_scores(queries: Sequence[str], passages: Sequence[str]) -> np.ndarray:
     q = _embed("query", queries, cache)
     p = _embed("passage", passages, cache)
     CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(CACHE_FILE, **cache)  # type: ignore[arg-type]
+    # written whole to a private file and moved into place: two benchmark runs at once never leave half a file
+    partial = CACHE_FILE.with_name(f"{CACHE_FILE.stem}.{os.getpid()}.npz")
+    np.savez(partial, **cache)  # type: ignore[arg-type]
+    os.replace(partial, CACHE_FILE)
     return (q @ p.T).astype(np.float64)
