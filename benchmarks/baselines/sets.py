@@ -99,9 +99,9 @@ SETS = {
 # written in round 10 and measured once, on its final code, 2026-11-25 04:20 UTC; heldout16 and heldout17
 # were written in round 11 and measured once at 06:52 UTC, heldout18 once at 07:09 UTC, heldout19 once
 # on round 11's final code at 07:28 UTC; heldout20 to heldout22 were written in round 12 and measured once,
-# on its final code, at 09:33 UTC; heldout23 and heldout24 were written after that, for the next round, and
-# have never been run)
-UNMEASURED: frozenset[str] = frozenset({"synthetic-heldout23", "synthetic-heldout24"})
+# on its final code, at 09:33 UTC; heldout23 and heldout24 were written after that and measured once, on
+# round 13's final matcher code (commit 2216221), at 12:18 UTC)
+UNMEASURED: frozenset[str] = frozenset()
 
 
 def resolve_sets(name: str) -> list[EvalSet]:
