@@ -115,12 +115,17 @@ def fake_library(monkeypatch: pytest.MonkeyPatch) -> type[FakeSentenceTransforme
     return FakeSentenceTransformer
 
 
+def _model_folder(parent: Path, name: str, config: str = '{"hidden_size": 3}') -> Path:
+    folder = parent / name
+    folder.mkdir(exist_ok=True)
+    (folder / "config.json").write_text(config, encoding="utf-8")
+    return folder
+
+
 def test_a_local_model_folder_is_opened_offline_with_its_own_prompts(
     tmp_path: Path, fake_library: type[FakeSentenceTransformer], clean_registry: None
 ) -> None:
-    folder = tmp_path / "KURE-v1"
-    folder.mkdir()
-    (folder / "config.json").write_text('{"hidden_size": 3}', encoding="utf-8")
+    folder = _model_folder(tmp_path, "KURE-v1")
     embedder = get_embedder(f"sentence-transformers:{folder}")
     opened = fake_library.opened[0]
     assert opened["path"] == str(folder) and opened["local_files_only"] is True and opened["device"] == "cpu"
@@ -137,12 +142,9 @@ def test_a_changed_model_gets_a_new_cache_name(
 ) -> None:
     from pledgetrack.engine.match.embed_local import SentenceTransformerEmbedder
 
-    folder = tmp_path / "model"
-    folder.mkdir()
-    (folder / "config.json").write_text('{"hidden_size": 3}', encoding="utf-8")
-    before = SentenceTransformerEmbedder(folder).name
-    (folder / "config.json").write_text('{"hidden_size": 3, "revision": 2}', encoding="utf-8")
-    assert SentenceTransformerEmbedder(folder).name != before
+    before = SentenceTransformerEmbedder(_model_folder(tmp_path, "model")).name
+    changed = _model_folder(tmp_path, "model", '{"hidden_size": 3, "revision": 2}')
+    assert SentenceTransformerEmbedder(changed).name != before
 
 
 def test_a_package_can_offer_an_embedder_by_entry_point(
