@@ -415,10 +415,16 @@ def is_label(text: str) -> bool:
     return bool(mentions) and not _PLACE_LINE_REST.sub("", rest)
 
 
+def home_places(places: frozenset[str], home: str | None) -> tuple[str, ...]:
+    """Those of ``places`` (시군구, landmarks) that lie in ``home``, sorted."""
+    lexicon = get_lexicon()
+    return tuple(sorted(p for p in places if home is not None and home in lexicon.place_names.get(p, ())))
+
+
 def places_elsewhere(text: str, wanted: frozenset[str], home: str | None) -> tuple[str, ...]:
     """The 시군구 and landmarks of ``home`` that ``text`` names when the proposal names its own
     (``wanted``) and the text names none of those: "판교 제2테크노밸리" for a proposal about 일산."""
-    own = {p for p in wanted if home is not None and home in get_lexicon().place_names.get(p, ())}
+    own = set(home_places(wanted, home))
     if not own:
         return ()
     province = get_lexicon().regions.get(home or "", ())

@@ -23,6 +23,7 @@ from pledgetrack.engine.match.aspects import (
     find_noncommitment,
     find_stance,
     find_timing,
+    home_places,
     is_background,
     is_label,
     later_than,
@@ -335,7 +336,7 @@ def judge(a: Assessment, q: Query, s: MatchSettings, home: str | None) -> Judged
         reasons.append(f"타 지역 공약: {'·'.join(sorted(a.region.regions))}")
     elif home is not None and a.region.scope == "national" and not q.region_neutral:
         # a proposal naming its own towns ("서산·태안 광역 상수도") is not a nationwide pledge's project
-        placed = sorted(p for p in q.places if home in get_lexicon().place_names.get(p, ()))
+        placed = home_places(q.places, home)
         concrete = verdict == "reflected" and a.coverage >= s.national_coverage and not placed
         verdict = "partial" if concrete else "absent"
         missing = f", 제안 지역({'·'.join(placed)}) 없음" if placed else ", 구체 사업 불일치"
